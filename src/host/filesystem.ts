@@ -1,0 +1,74 @@
+/** A host's files: absolute paths to text. Directories exist implicitly above files, or explicitly. */
+export interface FileEntry {
+  content: string;
+  mode: number;
+  /** Files under /usr are read-only on CoreOS. */
+  readonly?: boolean;
+}
+
+export class FileSystem {
+  private files = new Map<string, FileEntry>();
+  private dirs = new Set<string>(['/']);
+
+  static normalize(path: string, cwd = '/'): string {
+    const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+    const out: string[] = [];
+    for (const part of abs.split('/')) {
+      if (!part || part === '.') continue;
+      if (part === '..') out.pop();
+      else out.push(part);
+    }
+    return '/' + out.join('/');
+  }
+
+  read(path: string): string | undefined {
+    return this.files.get(FileSystem.normalize(path))?.content;
+  }
+
+  write(path: string, content: string, mode = 0o644): void {
+    const p = FileSystem.normalize(path);
+    this.files.set(p, { content, mode });
+    let d = p.slice(0, p.lastIndexOf('/')) || '/';
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = d.slice(0, d.lastIndexOf('/')) || '/';
+    }
+  }
+
+  append(path: string, content: string): void {
+    this.write(path, (this.read(path) ?? '') + content);
+  }
+
+  remove(path: string): boolean {
+    return this.files.delete(FileSystem.normalize(path));
+  }
+
+  mkdir(path: string): void {
+    const p = FileSystem.normalize(path);
+    this.write(p + '/.keep', '');
+    this.files.delete(p + '/.keep');
+  }
+
+  isFile(path: string): boolean {
+    return this.files.has(FileSystem.normalize(path));
+  }
+
+  isDir(path: string): boolean {
+    return this.dirs.has(FileSystem.normalize(path));
+  }
+
+  /** Names directly inside a directory, sorted. */
+  list(path: string): string[] {
+    const p = FileSystem.normalize(path);
+    const prefix = p === '/' ? '/' : p + '/';
+    const names = new Set<string>();
+    for (const k of [...this.files.keys(), ...this.dirs]) {
+      if (k !== p && k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+}

@@ -1,0 +1,75 @@
+import TinyQueue from 'tinyqueue';
+
+/** A timer in the world's queue. `seq` breaks ties so equal times run in scheduling order. */
+interface Timer {
+  at: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+export type TimerId = number;
+
+/**
+ * The world's virtual clock: a priority queue of timers in virtual milliseconds.
+ * It has the `setTimeout`/`clearTimeout` shape XState expects of a clock, so actors created
+ * with `{ clock: world.clock }` run their `after` delays in virtual time.
+ */
+export class WorldClock {
+  private queue = new TinyQueue<Timer>([], (a, b) => a.at - b.at || a.seq - b.seq);
+  private byId = new Map<TimerId, Timer>();
+  private seq = 0;
+  private current = 0;
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerId {
+    const id = ++this.seq;
+    const timer: Timer = { at: this.current + Math.max(0, ms || 0), seq: id, fn, cancelled: false };
+    this.queue.push(timer);
+    this.byId.set(id, timer);
+    return id;
+  }
+
+  clearTimeout(id: TimerId | undefined): void {
+    if (id === undefined) return;
+    const timer = this.byId.get(id);
+    if (timer) {
+      timer.cancelled = true;
+      this.byId.delete(id);
+    }
+  }
+
+  /** Virtual time of the next live timer, or undefined when nothing is scheduled. */
+  nextAt(): number | undefined {
+    this.dropCancelled();
+    return this.queue.peek()?.at;
+  }
+
+  /** Runs the next timer if it is due at or before `limit`. Returns false when none is. */
+  step(limit = Infinity): boolean {
+    this.dropCancelled();
+    const next = this.queue.peek();
+    if (!next || next.at > limit) return false;
+    this.queue.pop();
+    this.byId.delete(next.seq);
+    this.current = next.at;
+    next.fn();
+    return true;
+  }
+
+  /** Moves time forward to `t` when no timer is due before it. */
+  jumpTo(t: number): void {
+    if (t > this.current) this.current = t;
+  }
+
+  pending(): number {
+    return this.byId.size;
+  }
+
+  private dropCancelled(): void {
+    while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
+  }
+}
