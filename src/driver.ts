@@ -1,0 +1,85 @@
+import type { World } from './sim/world.ts';
+
+/**
+ * Lets the JavaScript event loop run once (a macrotask), so every continuation the world woke
+ * runs before virtual time moves on. MessageChannel in browsers (setTimeout would clamp to 4 ms).
+ */
+export const yieldToEventLoop: () => Promise<void> = (() => {
+  if (typeof setImmediate === 'function') return () => new Promise<void>((r) => setImmediate(r));
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return () =>
+    new Promise<void>((r) => {
+      queue.push(r);
+      channel.port2.postMessage(0);
+    });
+})();
+
+/**
+ * Drives one world for async callers sharing one virtual timeline (the headless API's pump).
+ * Every pending call is a waiter; while any is pending the pump runs the world event by event,
+ * yielding to the event loop whenever the world woke a continuation, so a caller whose call just
+ * resolved can start its next call at that same virtual moment. With no waiter the world stands still.
+ */
+export class Pump {
+  private waiters = 0;
+  private running = false;
+
+  constructor(private world: World) {}
+
+  /** Keeps the world running until `p` settles. */
+  hold<T>(p: Promise<T>): Promise<T> {
+    this.waiters++;
+    const done = p.finally(() => {
+      this.waiters--;
+    });
+    void this.run();
+    return done;
+  }
+
+  /** Runs the world until `cond()` holds (checked after every event) or `limitMs` passes. */
+  until(cond: () => boolean, limitMs: number): Promise<boolean> {
+    if (cond()) return Promise.resolve(true);
+    const end = this.world.now() + limitMs;
+    return this.hold(
+      new Promise<boolean>((resolve) => {
+        const check = () => {
+          const met = cond();
+          if (!met && this.world.now() < end) return;
+          this.checks.delete(check);
+          this.world.wake(() => resolve(met));
+        };
+        this.checks.add(check);
+        // Make sure something happens at the deadline even in a silent world.
+        this.world.clock.setTimeout(() => undefined, limitMs);
+      }),
+    );
+  }
+
+  private checks = new Set<() => void>();
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      // Let the caller's freshly started work (which may need no virtual time) run first.
+      await yieldToEventLoop();
+      while (this.waiters > 0) {
+        if (this.world.takeWake()) {
+          await yieldToEventLoop();
+          continue;
+        }
+        if (!this.world.clock.step()) {
+          // Nothing scheduled: only continuations could add events.
+          await yieldToEventLoop();
+          if (this.world.clock.nextAt() === undefined && !this.world.takeWake()) break;
+          continue;
+        }
+        if (this.checks.size > 0) for (const c of [...this.checks]) c();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
