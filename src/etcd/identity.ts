@@ -23,19 +23,26 @@ export function memberId(peerURLs: readonly string[], clusterToken: string, adde
     new DataView(input.buffer).setBigUint64(bytes.length, addedAtUnixNano);
   }
 
-  return first8Hex(sha1(input));
+  return idString(first8Hex(sha1(input)));
 }
 
 /** etcd's cluster ID: SHA-1 over the sorted member IDs as 8-byte big-endian words (`genID`). */
 export function clusterId(memberIds: readonly string[]): string {
-  const ids = [...memberIds].sort((a, b) => (BigInt('0x' + a) < BigInt('0x' + b) ? -1 : 1));
+  const ids = [...memberIds].sort(compareIds);
   const buf = new Uint8Array(8 * ids.length);
   const view = new DataView(buf.buffer);
   ids.forEach((id, i) => view.setBigUint64(8 * i, BigInt('0x' + id)));
-  return first8Hex(sha1(buf));
+  return idString(first8Hex(sha1(buf)));
 }
 
 /** Go's `types.ID.String()`: hex without leading zeros. */
 export function idString(id: string): string {
   return id.replace(/^0+(?=.)/, '');
+}
+
+/** Orders member IDs numerically, as etcd sorts them. */
+export function compareIds(a: string, b: string): number {
+  const x = BigInt('0x' + a);
+  const y = BigInt('0x' + b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,0 +1,66 @@
+import { rfc3339Nano } from '../../sim/time.ts';
+import { goJsonString } from './go-json.ts';
+
+/**
+ * A node as etcd shows it to clients (`store/node_extern.go`). Fields are in Go's struct order,
+ * which is the JSON order: key, value, dir, expiration, ttl, nodes, modifiedIndex, createdIndex.
+ * Objects of this type are shared (event history, watchers): treat them as immutable.
+ */
+export interface NodeExtern {
+  key: string;
+  /** Present (even empty) for keys, absent for directories. */
+  value?: string;
+  dir?: boolean;
+  /** Expiration instant in virtual ms; absent for permanent nodes. */
+  expiration?: number;
+  /** Seconds left, rounded up, when the node was rendered (0 is omitted from JSON). */
+  ttl?: number;
+  nodes?: NodeExtern[];
+  modifiedIndex: number;
+  createdIndex: number;
+}
+
+/**
+ * Go's string `<` (byte order of UTF-8, i.e. code point order). JS compares UTF-16 code units,
+ * which differs only between surrogates and U+E000..U+FFFF: remap those before comparing.
+ */
+export function goStringCompare(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export function compareByKey(a: NodeExtern, b: NodeExtern): number {
+  return goStringCompare(a.key, b.key);
+}
+
+/**
+ * JSON of a node with `trimPrefix` removed from every key (the HTTP layer trims the `/1`
+ * keys namespace). Go's omitempty rules: empty key, false dir, zero ttl/indices and an empty
+ * nodes list are left out.
+ */
+export function nodeExternJson(n: NodeExtern, trimPrefix = ''): string {
+  let key = n.key;
+  if (trimPrefix !== '' && key.startsWith(trimPrefix)) key = key.slice(trimPrefix.length);
+  const parts: string[] = [];
+  if (key !== '') parts.push(`"key":${goJsonString(key)}`);
+  if (n.value !== undefined) parts.push(`"value":${goJsonString(n.value)}`);
+  if (n.dir) parts.push('"dir":true');
+  if (n.expiration !== undefined) parts.push(`"expiration":"${rfc3339Nano(n.expiration)}"`);
+  if (n.ttl) parts.push(`"ttl":${n.ttl}`);
+  if (n.nodes && n.nodes.length > 0) {
+    parts.push(`"nodes":[${n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',')}]`);
+  }
+  if (n.modifiedIndex) parts.push(`"modifiedIndex":${n.modifiedIndex}`);
+  if (n.createdIndex) parts.push(`"createdIndex":${n.createdIndex}`);
+  return `{${parts.join(',')}}`;
+}

@@ -1,0 +1,462 @@
+import type { World } from '../sim/world.ts';
+import type { HttpRequest, HttpResponseWriter } from '../sim/http.ts';
+import type { MemberSnapshot, EtcdRole } from '../snapshot.ts';
+import { RaftNode } from './raft/node.ts';
+import type { Entry, RaftMessage, RaftStorage, ConfChange } from './raft/types.ts';
+import { Store } from './keyspace/store.ts';
+import type { EtcdRequest } from './v2keys/request.ts';
+import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
+import { handleKeys, type KeysServer } from './v2keys/handler.ts';
+import { type EtcdConfig, urlHost } from './config.ts';
+import {
+  CLUSTER_VERSION,
+  Membership,
+  type Member,
+  attributesJson,
+  clusterVersionPath,
+  memberAttributesPath,
+  memberRaftAttributesPath,
+  raftAttributesJson,
+  removedMemberPath,
+} from './membership.ts';
+import { FollowerStats, SelfStats } from './stats.ts';
+import { memberId } from './identity.ts';
+import { wallMs as wallMsOf } from '../sim/time.ts';
+import { routeClientRequest } from './client-routes.ts';
+import { entrySummary } from './entry-summary.ts';
+
+/** What an etcd member keeps in its data dir: it survives crashes. */
+export interface EtcdDisk {
+  raft: RaftStorage;
+  store: Store;
+  membership: Membership;
+  memberId: string;
+  applied: number;
+}
+
+/** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
+const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
+/** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
+const SYNC_INTERVAL_MS = 500;
+
+interface Pending {
+  done: (r: ApplyResult | 'timeout') => void;
+  timer: number;
+}
+
+/**
+ * One etcd2 member on a host: Raft node + keyspace + client and peer HTTP. What is on `disk`
+ * survives a crash; everything else is rebuilt by `start()`.
+ */
+export class EtcdServer implements KeysServer {
+  readonly name = 'etcd2';
+  private node: RaftNode | undefined;
+  private pending = new Map<string, Pending>();
+  /** Proposals made while no leader is known wait here, as etcd's raft node blocks them. */
+  private queued: { data: EtcdRequest; id: string }[] = [];
+  private reqSeq = 0;
+  private syncTimer: number | undefined;
+  private published = false;
+  private closers: (() => void)[] = [];
+  private leaderId: string | undefined;
+  private role: EtcdRole = 'offline';
+  private term = 0;
+  selfStats: SelfStats | undefined;
+  readonly followerStats = new Map<string, FollowerStats>();
+  private sentAt = new Map<string, number>();
+  /** Set when the member learns it was removed from the cluster: it stays stopped. */
+  removed = false;
+
+  constructor(
+    private world: World,
+    readonly hostName: string,
+    readonly config: EtcdConfig,
+    readonly diskRef: { etcd?: EtcdDisk },
+  ) {}
+
+  get disk(): EtcdDisk {
+    return this.diskRef.etcd!;
+  }
+
+  get store(): Store {
+    return this.disk.store;
+  }
+
+  get clusterId(): string {
+    return this.disk.membership.clusterId;
+  }
+
+  get id(): string {
+    return this.disk.memberId;
+  }
+
+  get membership(): Membership {
+    return this.disk.membership;
+  }
+
+  isRunning(): boolean {
+    return this.node !== undefined;
+  }
+
+  now(): number {
+    return this.world.now();
+  }
+
+  raftIndex(): number {
+    return this.disk.applied;
+  }
+
+  raftTerm(): number {
+    return this.disk.raft.term;
+  }
+
+  leader(): string | undefined {
+    return this.leaderId;
+  }
+
+  isLeader(): boolean {
+    return this.role === 'leader';
+  }
+
+  start(): void {
+    if (this.removed) return;
+    if (!this.diskRef.etcd) this.bootstrap();
+    const disk = this.disk;
+    this.published = false;
+    this.role = 'follower';
+    this.selfStats = new SelfStats(this.config.name, disk.memberId, this.world.now());
+    this.node = new RaftNode({
+      id: disk.memberId,
+      storage: disk.raft,
+      clock: this.world.clock,
+      rng: this.world.rng,
+      heartbeatMs: this.config.heartbeatMs,
+      electionMs: this.config.electionMs,
+      appliedIndex: disk.applied,
+      send: (to, msg) => this.sendRaft(to, msg),
+      onCommitted: (entries) => this.applyEntries(entries),
+      onRoleChange: (role, term, leader) => this.roleChanged(role, term, leader),
+      trace: (e) => this.world.trace.emit({ ...e, host: this.hostName } as never),
+    });
+    for (const port of this.config.peerPorts) {
+      this.world.net.listen(this.hostName, port, (m) => this.recvRaft(m.payload as RaftMessage));
+    }
+    for (const port of this.config.clientPorts) {
+      this.closers.push(this.world.http.listen(this.hostName, port, (req, res) => this.serveClient(req, res)));
+    }
+    this.traceRole();
+  }
+
+  stop(): void {
+    this.node?.stop();
+    this.node = undefined;
+    this.world.clock.clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    for (const p of this.pending.values()) this.world.clock.clearTimeout(p.timer);
+    this.pending.clear();
+    this.queued = [];
+    this.diskRef.etcd?.store.clearWatchers();
+    for (const c of this.closers) c();
+    this.closers = [];
+    this.leaderId = undefined;
+    this.role = 'offline';
+    this.followerStats.clear();
+    this.sentAt.clear();
+    this.traceRole();
+  }
+
+  /** A fresh data dir: the initial cluster's conf changes are the first log entries. */
+  private bootstrap(): void {
+    const { membership, ids } = Membership.initial(this.config.initialCluster, this.config.initialClusterToken);
+    const self = this.config.initialCluster.findIndex((m) => m.name === this.config.name);
+    const memberId = ids[self]!;
+    const raft = RaftNode.bootstrapStorage(
+      ids.map((id, i) => ({ id, context: { id, name: '', peerURLs: this.config.initialCluster[i]!.peerURLs, clientURLs: [] } })),
+    );
+    this.diskRef.etcd = { raft, store: new Store(), membership, memberId, applied: 0 };
+  }
+
+  // ---- Raft transport -------------------------------------------------------------------
+
+  private hostOfMember(id: string): string | undefined {
+    const m = this.disk.membership.members.get(id);
+    const url = m?.peerURLs[0];
+    if (!url) return undefined;
+    return this.world.net.resolve(urlHost(url).host, this.hostName);
+  }
+
+  private sendRaft(to: string, msg: RaftMessage): void {
+    const host = this.hostOfMember(to);
+    if (!host) return;
+    if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') {
+      this.selfStats?.sendAppend(this.world.now());
+      this.sentAt.set(to, this.world.now());
+    }
+    this.world.net.send(this.hostName, host, 2380, msg.type, msg, { unreliable: true });
+  }
+
+  private recvRaft(msg: RaftMessage): void {
+    if (!this.node) return;
+    if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') this.selfStats?.recvAppend(this.world.now());
+    if (msg.type === 'MsgAppResp' || msg.type === 'MsgHeartbeatResp') {
+      const sent = this.sentAt.get(msg.from);
+      let fs = this.followerStats.get(msg.from);
+      if (!fs) this.followerStats.set(msg.from, (fs = new FollowerStats()));
+      if (sent !== undefined) fs.succeed(this.world.now() - sent);
+    }
+    this.node.step(msg);
+  }
+
+  // ---- Proposals ------------------------------------------------------------------------
+
+  propose(req: EtcdRequest, done: (result: ApplyResult | 'timeout') => void): void {
+    if (!this.node) return done('timeout');
+    const id = `${this.disk.memberId}:${this.world.now()}:${++this.reqSeq}`;
+    const data = { ...req, ID: id };
+    const timer = this.world.clock.setTimeout(() => {
+      this.pending.delete(id);
+      this.queued = this.queued.filter((q) => q.id !== id);
+      done('timeout');
+    }, requestTimeoutMs(this.config.electionMs));
+    this.pending.set(id, { done, timer });
+    if (!this.node.propose(data)) this.queued.push({ data, id });
+  }
+
+  private flushQueued(): void {
+    if (!this.node || this.leaderId === undefined) return;
+    const q = this.queued;
+    this.queued = [];
+    for (const item of q) if (this.pending.has(item.id) && !this.node.propose(item.data)) this.queued.push(item);
+  }
+
+  /** Proposes an internal write (attributes, cluster version); errors are ignored. */
+  private proposeInternal(req: Partial<EtcdRequest>, then?: (r: ApplyResult | 'timeout') => void): void {
+    this.propose({ Method: 'PUT', ...req } as EtcdRequest, (r) => then?.(r));
+  }
+
+  // ---- Membership changes ---------------------------------------------------------------
+
+  private pendingConf = new Map<string, { done: (r: 'ok' | 'timeout') => void; timer: number }>();
+
+  setTimer(fn: () => void, ms: number): void {
+    this.world.clock.setTimeout(fn, ms);
+  }
+
+  private proposeConf(cc: ConfChange, done: (r: 'ok' | 'timeout') => void): void {
+    if (!this.node) return done('timeout');
+    const timer = this.world.clock.setTimeout(() => {
+      this.pendingConf.delete(cc.nodeId);
+      done('timeout');
+    }, requestTimeoutMs(this.config.electionMs));
+    this.pendingConf.set(cc.nodeId, { done, timer });
+    const attempt = () => {
+      if (!this.node || !this.pendingConf.has(cc.nodeId)) return;
+      // No leader yet, or another change still pending: try again shortly.
+      if (!this.node.proposeConfChange(cc)) this.world.clock.setTimeout(attempt, 100);
+    };
+    attempt();
+  }
+
+  /** `POST /v2/members`: a new member, unstarted until it runs with state `existing`. */
+  addMember(peerURLs: string[], done: (r: Member | 'exists' | 'timeout') => void): void {
+    const ms = this.disk.membership;
+    if (peerURLs.some((u) => ms.byPeerURL(u))) return done('exists');
+    const nanos = BigInt(Math.round(wallMsOf(this.world.now()))) * 1_000_000n;
+    const id = memberId(peerURLs, '', nanos);
+    const m: Member = { id, name: '', peerURLs, clientURLs: [] };
+    this.proposeConf({ type: 'addNode', nodeId: id, context: m }, (r) => done(r === 'ok' ? m : r));
+  }
+
+  removeMember(id: string, done: (r: 'ok' | 'removed' | 'notfound' | 'timeout') => void): void {
+    const ms = this.disk.membership;
+    if (ms.removed.has(id)) return done('removed');
+    if (!ms.members.has(id)) return done('notfound');
+    this.proposeConf({ type: 'removeNode', nodeId: id }, done);
+  }
+
+  /** `PUT /v2/members/<id>`: new peer URLs for a member. */
+  updateMember(id: string, body: string, done: (status: number, msg: string) => void): void {
+    const ms = this.disk.membership;
+    const m = ms.members.get(id);
+    if (!m) return done(404, `No such member: ${id}`);
+    let peerURLs: string[];
+    try {
+      peerURLs = (JSON.parse(body) as { peerURLs: string[] }).peerURLs;
+      if (!Array.isArray(peerURLs)) throw new Error();
+    } catch {
+      return done(400, 'Invalid JSON or peerURLs');
+    }
+    if (peerURLs.some((u) => { const o = ms.byPeerURL(u); return o !== undefined && o.id !== id; })) return done(409, 'etcdserver: peerURL exists');
+    this.proposeInternal({ Path: memberRaftAttributesPath(id), Val: raftAttributesJson({ ...m, peerURLs }) }, (r) =>
+      r === 'timeout' ? done(500, 'Internal Server Error') : done(204, ''),
+    );
+  }
+
+  // ---- Apply ----------------------------------------------------------------------------
+
+  private applyEntries(entries: Entry[]): void {
+    for (const e of entries) {
+      if (e.index <= this.disk.applied) continue;
+      this.disk.applied = e.index;
+      if (e.type === 'confChange') this.applyConfChange(e.data as ConfChange);
+      else if (e.data) this.applyNormal(e);
+      if (!this.node) return;
+    }
+    this.afterApply();
+  }
+
+  private applyNormal(e: Entry): void {
+    const req = e.data as EtcdRequest;
+    const result = applyRequest(this.disk.store, req, this.world.now());
+    const attr = req.Path?.startsWith('/0/members/') ? /^\/0\/members\/([0-9a-f]+)\/(attributes|raftAttributes)$/.exec(req.Path) : null;
+    if (attr) {
+      const member = this.disk.membership.members.get(attr[1]!);
+      if (member) Object.assign(member, JSON.parse(req.Val) as Partial<Member>);
+    } else if (req.Path === clusterVersionPath) {
+      this.disk.membership.version = req.Val;
+    }
+    if (req.Method !== 'SYNC') {
+      this.world.trace.emit({
+        t: this.world.now(),
+        type: 'etcd.apply',
+        host: this.hostName,
+        raftIndex: e.index,
+        etcdIndex: this.disk.store.index(),
+        action: req.Method,
+        key: req.Path,
+      });
+    }
+    const p = req.ID ? this.pending.get(req.ID) : undefined;
+    if (p) {
+      this.pending.delete(req.ID!);
+      this.world.clock.clearTimeout(p.timer);
+      p.done(result);
+    }
+  }
+
+  private applyConfChange(cc: ConfChange): void {
+    const ms = this.disk.membership;
+    const now = this.world.now();
+    if (cc.type === 'addNode') {
+      const m = cc.context as Member;
+      ms.add({ ...m, clientURLs: [...m.clientURLs] });
+      applyRequest(this.disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
+    } else {
+      ms.remove(cc.nodeId);
+      applyRequest(this.disk.store, { Method: 'DELETE', Path: `/0/members/${cc.nodeId}`, Recursive: true, Dir: true } as EtcdRequest, now);
+      applyRequest(this.disk.store, { Method: 'PUT', Path: removedMemberPath(cc.nodeId), Val: '', PrevExist: false } as EtcdRequest, now);
+    }
+    this.node?.applyConfChange(cc);
+    const waiting = this.pendingConf.get(cc.nodeId);
+    if (waiting) {
+      this.pendingConf.delete(cc.nodeId);
+      this.world.clock.clearTimeout(waiting.timer);
+      waiting.done('ok');
+    }
+    if (cc.type === 'removeNode' && cc.nodeId === this.disk.memberId) {
+      // etcd: "the member has been permanently removed from the cluster"; it exits.
+      this.removed = true;
+      this.stop();
+    }
+  }
+
+  /** The leader sets the cluster version once every member has published its attributes. */
+  private afterApply(): void {
+    if (!this.isLeader()) return;
+    const ms = this.disk.membership;
+    if (ms.version === undefined && !this.versionProposed && ms.list().every((m) => m.name !== '')) {
+      this.versionProposed = true;
+      this.proposeInternal({ Path: clusterVersionPath, Val: CLUSTER_VERSION }, () => (this.versionProposed = false));
+    }
+  }
+
+  private versionProposed = false;
+
+  // ---- Roles ----------------------------------------------------------------------------
+
+  private roleChanged(role: 'follower' | 'candidate' | 'leader', term: number, leader: string | undefined): void {
+    const wasLeader = this.role === 'leader';
+    this.role = role;
+    this.term = term;
+    this.leaderId = leader;
+    if (leader) this.selfStats?.becameFollowerOf(leader, this.world.now());
+    if (role === 'leader' && !wasLeader) this.scheduleSync();
+    if (role !== 'leader' && wasLeader) {
+      this.world.clock.clearTimeout(this.syncTimer);
+      this.syncTimer = undefined;
+      this.followerStats.clear();
+    }
+    if (leader !== undefined) {
+      this.flushQueued();
+      if (!this.published) this.publish();
+      this.afterApply();
+    }
+    this.traceRole();
+  }
+
+  /** etcd publishes its name and client URLs through Raft on every start, retrying until it lands. */
+  private publish(): void {
+    this.published = true;
+    const self = this.disk.membership.members.get(this.disk.memberId);
+    const attrs = { id: this.disk.memberId, name: this.config.name, peerURLs: self?.peerURLs ?? [], clientURLs: this.config.clientURLs };
+    this.proposeInternal({ Path: memberAttributesPath(this.disk.memberId), Val: attributesJson(attrs) }, (r) => {
+      if (r === 'timeout' && this.node) this.publish();
+    });
+  }
+
+  private scheduleSync(): void {
+    this.syncTimer = this.world.clock.setTimeout(() => {
+      if (!this.node || this.role !== 'leader') return;
+      this.node.propose({ Method: 'SYNC', Time: this.world.now(), ID: '' } as unknown as EtcdRequest);
+      this.scheduleSync();
+    }, SYNC_INTERVAL_MS);
+  }
+
+  private traceRole(): void {
+    this.world.trace.emit({
+      t: this.world.now(),
+      type: 'raft.role',
+      host: this.hostName,
+      member: this.diskRef.etcd?.memberId ?? '',
+      role: this.role,
+      term: this.diskRef.etcd?.raft.term ?? 0,
+      leader: this.leaderId,
+    });
+  }
+
+  // ---- Client HTTP ----------------------------------------------------------------------
+
+  private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
+    if (req.path === '/v2/keys' || req.path.startsWith('/v2/keys/')) return handleKeys(this, req, res);
+    routeClientRequest(this, req, res);
+  }
+
+  /** Server-side view for the screen. */
+  view(): MemberSnapshot {
+    const disk = this.diskRef.etcd;
+    const nv = this.node?.view();
+    const log = disk?.raft.log ?? [];
+    const commit = nv?.commitIndex ?? disk?.raft.commit ?? 0;
+    const first = Math.max(1, log.length - 50);
+    const hostOf = (id: string) => this.hostOfMember(id) ?? id;
+    return {
+      id: disk?.memberId ?? '',
+      name: this.config.name,
+      role: this.node ? this.role : 'offline',
+      term: disk?.raft.term ?? 0,
+      votedFor: disk?.raft.vote ? hostOf(disk.raft.vote) : undefined,
+      leader: this.leaderId ? hostOf(this.leaderId) : undefined,
+      commitIndex: commit,
+      appliedIndex: disk?.applied ?? 0,
+      lastIndex: log.length > 0 ? log[log.length - 1]!.index : 0,
+      etcdIndex: disk?.store.index() ?? 0,
+      electionDeadline: nv?.electionDeadline,
+      electionTimeoutMs: nv?.electionTimeoutMs,
+      votes: nv?.votes,
+      log: log.slice(first).filter(Boolean).map((e) => ({ index: e.index, term: e.term, committed: e.index <= commit, summary: entrySummary(e) })),
+      progress: nv?.progress
+        ? Object.fromEntries(Object.entries(nv.progress).map(([id, p]) => [hostOf(id), p]))
+        : undefined,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import { SimCluster, settle } from './cluster.ts';
+import { Pump } from './driver.ts';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface Cluster {
+  readonly machines: string[];
+  exec(machine: string, commandLine: string, options?: { stdin?: string; timeoutMs?: number }): Promise<ExecResult>;
+  advance(ms: number): Promise<void>;
+  now(): number;
+  leader(): string | undefined;
+  kill(machine: string): void;
+  boot(machine: string): void;
+  partition(...groups: string[][]): void;
+  heal(): void;
+  writeFile(machine: string, path: string, content: string): void;
+  readFile(machine: string, path: string): string | undefined;
+  addMachine(options?: { userData?: string }): Promise<string>;
+}
+
+/** A command with no timeoutMs still ends: curl to a cut-off host gives up within this. */
+const DEFAULT_EXEC_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * The headless cluster: the same simulation the screen shows, driven by one pump on one
+ * virtual timeline shared by every pending call.
+ */
+export class HeadlessCluster implements Cluster {
+  readonly pump: Pump;
+
+  constructor(readonly sim: SimCluster) {
+    this.pump = new Pump(sim.world);
+  }
+
+  get machines(): string[] {
+    return this.sim.machines();
+  }
+
+  exec(machine: string, commandLine: string, options: { stdin?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
+    let stdout = '';
+    let stderr = '';
+    const world = this.sim.world;
+    const cmd = this.sim.spawn(
+      machine,
+      commandLine,
+      { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, stdin: options.stdin },
+      true,
+    );
+    let timedOut = false;
+    const timer = world.clock.setTimeout(() => {
+      timedOut = true;
+      (cmd.interrupt as (r?: 'SIGINT' | 'timeout') => void)('timeout');
+    }, options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS);
+    const result = cmd.done.then((code) => {
+      world.clock.clearTimeout(timer);
+      return { stdout, stderr, exitCode: timedOut ? 124 : code };
+    });
+    // The command may end without virtual time passing: make the pump yield first.
+    world.wake();
+    return this.pump.hold(result);
+  }
+
+  advance(ms: number): Promise<void> {
+    const world = this.sim.world;
+    return this.pump.hold(
+      new Promise<void>((resolve) => {
+        world.clock.setTimeout(() => world.wake(resolve), Math.max(0, ms));
+      }),
+    );
+  }
+
+  now(): number {
+    return this.sim.now();
+  }
+
+  leader(): string | undefined {
+    return this.sim.leader();
+  }
+
+  kill(machine: string): void {
+    this.sim.kill(machine);
+  }
+
+  boot(machine: string): void {
+    this.sim.boot(machine);
+  }
+
+  partition(...groups: string[][]): void {
+    this.sim.partition(groups);
+  }
+
+  heal(): void {
+    this.sim.heal();
+  }
+
+  writeFile(machine: string, path: string, content: string): void {
+    this.sim.writeFile(machine, path, content);
+  }
+
+  readFile(machine: string, path: string): string | undefined {
+    return this.sim.readFile(machine, path);
+  }
+
+  addMachine(_options: { userData?: string } = {}): Promise<string> {
+    return Promise.reject(new Error('addMachine: not available yet (cloud-config bootstrapping comes with issue 4)'));
+  }
+}
+
+/** Resolves once every machine has booted and etcd has a leader (and has settled its metadata). */
+export async function createCluster(options: { machines?: number; seed?: number; userData?: string } = {}): Promise<Cluster> {
+  const sim = new SimCluster({ machines: options.machines, seed: options.seed, userData: options.userData });
+  const c = new HeadlessCluster(sim);
+  await settle(sim, (cond, limit) => c.pump.until(cond, limit));
+  return c;
+}
