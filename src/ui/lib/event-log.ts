@@ -1,0 +1,57 @@
+import type { TraceEvent } from '../../sim/trace.ts';
+
+export type EventCategory = 'election' | 'power' | 'net' | 'cmd';
+
+export interface LogItem {
+  id: number;
+  t: number;
+  category: EventCategory;
+  text: string;
+  /** Also read out in the polite live region. */
+  announce?: string;
+}
+
+/**
+ * Turns the trace into the on-screen event log: elections, step-downs, power, partitions,
+ * network settings and typed commands. Remembers roles so it can tell a step-down from a restart.
+ */
+export class EventLog {
+  private roles = new Map<string, string>();
+  private seq = 0;
+
+  describe(e: TraceEvent): LogItem | undefined {
+    const item = (category: EventCategory, text: string, announce?: string): LogItem => ({ id: ++this.seq, t: e.t, category, text, announce });
+    switch (e.type) {
+      case 'raft.role': {
+        const prev = this.roles.get(e.host);
+        this.roles.set(e.host, e.role);
+        if (e.role === 'leader') return item('election', `${e.host} elected leader, term ${e.term}`, `${e.host} is the new etcd leader, term ${e.term}`);
+        if (e.role === 'candidate') return item('election', `${e.host} starts an election, term ${e.term}`);
+        if (e.role === 'follower' && prev === 'leader') return item('election', `${e.host} steps down, term ${e.term}`, `${e.host} is no longer leader`);
+        return undefined;
+      }
+      case 'host.power': {
+        if (e.state === 'crashed' || e.state === 'off') {
+          if (this.roles.get(e.host) === 'leader') this.roles.set(e.host, 'offline');
+          return item('power', e.state === 'crashed' ? `${e.host} crashed (power cut)` : `${e.host} powered off`, `${e.host} is down`);
+        }
+        if (e.state === 'booting') return item('power', `${e.host} booting`);
+        if (e.state === 'running') return item('power', `${e.host} is up`, `${e.host} is up`);
+        return item('power', `${e.host} ${e.state}`);
+      }
+      case 'net.partition': {
+        const text = `network split: ${e.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
+        return item('net', text, text);
+      }
+      case 'net.heal':
+        return item('net', 'network healed', 'network healed');
+      case 'net.config':
+        return item('net', `network: loss ${Math.round(e.loss * 100)}%, latency ${Math.round(e.latencyMs)} ms`);
+      case 'input':
+        if (e.input.kind === 'exec') return item('cmd', `${e.input.machine} $ ${e.input.line}`);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+}
