@@ -232,7 +232,10 @@ export async function settle(c: SimCluster, run: (cond: () => boolean, limitMs: 
     if (!l) return false;
     if (!c.machines().every((m) => c.host(m).isRunning())) return false;
     const ms = c.etcd(l).membership;
-    return ms.version !== undefined && ms.list().every((m) => m.name !== '');
+    if (ms.version === undefined || !ms.list().every((m) => m.name !== '')) return false;
+    // Every member has applied the same metadata (followers learn the commit with a heartbeat).
+    const index = c.etcd(l).store.index();
+    return c.machines().every((m) => c.etcd(m).store.index() === index);
   };
   await run(ready, 120_000);
 }

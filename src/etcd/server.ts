@@ -3,10 +3,12 @@ import type { HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { MemberSnapshot, EtcdRole } from '../snapshot.ts';
 import { RaftNode } from './raft/node.ts';
 import type { Entry, RaftMessage, RaftStorage, ConfChange } from './raft/types.ts';
-import { Store } from './keyspace/store.ts';
+import type { Store } from './keyspace/store.ts';
+import { newMemberStore } from './keyspace/namespaces.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
 import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
-import { handleKeys, type KeysServer } from './v2keys/handler.ts';
+import type { KeysServer } from './v2keys/handler.ts';
+import { routeKeys } from './v2keys/router.ts';
 import { type EtcdConfig, urlHost } from './config.ts';
 import {
   CLUSTER_VERSION,
@@ -136,7 +138,9 @@ export class EtcdServer implements KeysServer {
       send: (to, msg) => this.sendRaft(to, msg),
       onCommitted: (entries) => this.applyEntries(entries),
       onRoleChange: (role, term, leader) => this.roleChanged(role, term, leader),
-      trace: (e) => this.world.trace.emit({ ...e, host: this.hostName } as never),
+      name: this.hostName,
+      nameOf: (id) => this.hostOfMember(id) ?? id,
+      trace: (e) => this.world.trace.emit(e),
     });
     for (const port of this.config.peerPorts) {
       this.world.net.listen(this.hostName, port, (m) => this.recvRaft(m.payload as RaftMessage));
@@ -173,7 +177,7 @@ export class EtcdServer implements KeysServer {
     const raft = RaftNode.bootstrapStorage(
       ids.map((id, i) => ({ id, context: { id, name: '', peerURLs: this.config.initialCluster[i]!.peerURLs, clientURLs: [] } })),
     );
-    this.diskRef.etcd = { raft, store: new Store(), membership, memberId, applied: 0 };
+    this.diskRef.etcd = { raft, store: newMemberStore(), membership, memberId, applied: 0 };
   }
 
   // ---- Raft transport -------------------------------------------------------------------
@@ -391,7 +395,6 @@ export class EtcdServer implements KeysServer {
       if (!this.published) this.publish();
       this.afterApply();
     }
-    this.traceRole();
   }
 
   /** etcd publishes its name and client URLs through Raft on every start, retrying until it lands. */
@@ -427,8 +430,7 @@ export class EtcdServer implements KeysServer {
   // ---- Client HTTP ----------------------------------------------------------------------
 
   private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
-    if (req.path === '/v2/keys' || req.path.startsWith('/v2/keys/')) return handleKeys(this, req, res);
-    routeClientRequest(this, req, res);
+    if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }
 
   /** Server-side view for the screen. */

@@ -15,9 +15,10 @@ export function wallMs(virtualMs: number): number {
  * `virtualMs` may carry sub-millisecond digits; they are kept to the nanosecond.
  */
 export function rfc3339Nano(virtualMs: number): string {
-  const totalNs = Math.round(wallMs(virtualMs) * 1e6);
-  const sec = Math.floor(totalNs / 1e9);
-  const ns = totalNs - sec * 1e9;
+  // Split before scaling: wall time in ns exceeds 2^53.
+  const wall = wallMs(virtualMs);
+  const sec = Math.floor(wall / 1000);
+  const ns = Math.round((wall - sec * 1000) * 1e6);
   const base = new Date(sec * 1000).toISOString().slice(0, 19);
   if (ns === 0) return `${base}Z`;
   return `${base}.${String(ns).padStart(9, '0').replace(/0+$/, '')}Z`;

@@ -44,3 +44,14 @@ export function eventJson(e: StoreEvent, trimPrefix = ''): string {
   const prev = e.prevNode ? `,"prevNode":${nodeExternJson(e.prevNode, trimPrefix)}` : '';
   return `{"action":"${e.action}","node":${nodeExternJson(e.node, trimPrefix)}${prev}}`;
 }
+
+/** `newEvent`: an event whose node has only its key and indices so far. */
+export function newEvent(
+  action: Action,
+  key: string,
+  modifiedIndex: number,
+  createdIndex: number,
+  etcdIndex: number,
+): StoreEvent {
+  return { action, node: { key, modifiedIndex, createdIndex }, etcdIndex };
+}

@@ -1,4 +1,4 @@
-import { rfc3339Nano } from '../../sim/time.ts';
+import { WORLD_EPOCH_MS } from '../../sim/time.ts';
 import { goJsonString } from './go-json.ts';
 
 /**
@@ -44,6 +44,28 @@ export function compareByKey(a: NodeExtern, b: NodeExtern): number {
 }
 
 /**
+ * Go's RFC3339Nano of an expiration (virtual ms, sub-ms digits kept to the nanosecond). Like
+ * src/sim/time.ts's rfc3339Nano, but exact: nanoseconds since 1970 exceed 2^53, so whole ms
+ * and the sub-ms part are kept apart instead of multiplying the wall time by 1e6.
+ */
+export function expirationString(virtualMs: number): string {
+  const whole = Math.floor(virtualMs);
+  let subNs = Math.round((virtualMs - whole) * 1e6);
+  let wall = WORLD_EPOCH_MS + whole;
+  if (subNs >= 1e6) {
+    wall += 1;
+    subNs -= 1e6;
+  }
+  const sec = Math.floor(wall / 1000);
+  const ns = (wall - sec * 1000) * 1e6 + subNs;
+  const date = new Date(sec * 1000);
+  if (Number.isNaN(date.getTime())) return '0001-01-01T00:00:00Z'; // out of range: Go's zero time
+  const base = date.toISOString().slice(0, 19);
+  if (ns === 0) return `${base}Z`;
+  return `${base}.${String(ns).padStart(9, '0').replace(/0+$/, '')}Z`;
+}
+
+/**
  * JSON of a node with `trimPrefix` removed from every key (the HTTP layer trims the `/1`
  * keys namespace). Go's omitempty rules: empty key, false dir, zero ttl/indices and an empty
  * nodes list are left out.
@@ -55,7 +77,7 @@ export function nodeExternJson(n: NodeExtern, trimPrefix = ''): string {
   if (key !== '') parts.push(`"key":${goJsonString(key)}`);
   if (n.value !== undefined) parts.push(`"value":${goJsonString(n.value)}`);
   if (n.dir) parts.push('"dir":true');
-  if (n.expiration !== undefined) parts.push(`"expiration":"${rfc3339Nano(n.expiration)}"`);
+  if (n.expiration !== undefined) parts.push(`"expiration":"${expirationString(n.expiration)}"`);
   if (n.ttl) parts.push(`"ttl":${n.ttl}`);
   if (n.nodes && n.nodes.length > 0) {
     parts.push(`"nodes":[${n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',')}]`);

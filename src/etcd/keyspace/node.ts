@@ -109,6 +109,29 @@ export class KNode {
     return out;
   }
 
+  /** `NodeExtern.loadInternalNode`: a directory lists its (non-hidden) children one level deep. */
+  loadInto(ext: NodeExtern, recursive: boolean, now: number): void {
+    if (this.isDir()) {
+      ext.dir = true;
+      ext.nodes = this.listVisible(recursive, now);
+    } else {
+      ext.value = this.value;
+    }
+    this.setExpirationOn(ext, now);
+  }
+
+  /** Writes this node's expiration and ttl into a rendered node (or clears them). */
+  setExpirationOn(ext: NodeExtern, now: number): void {
+    const [expiration, ttl] = this.expirationAndTTL(now);
+    if (expiration !== undefined) {
+      ext.expiration = expiration;
+      ext.ttl = ttl;
+    } else {
+      delete ext.expiration;
+      delete ext.ttl;
+    }
+  }
+
   /** `node.Compare`: an empty prevValue / zero prevIndex always matches. */
   compare(prevValue: string, prevIndex: number): CompareResult {
     const indexMatch = prevIndex === 0 || this.modifiedIndex === prevIndex;
@@ -117,5 +140,17 @@ export class KNode {
     if (indexMatch) return CompareResult.ValueNotMatch;
     if (valueMatch) return CompareResult.IndexNotMatch;
     return CompareResult.NotMatch;
+  }
+}
+
+/** The 101 cause: `[prevValue != value]`, `[prevIndex != modifiedIndex]`, or both. */
+export function compareFailCause(n: KNode, which: CompareResult, prevValue: string, prevIndex: number): string {
+  switch (which) {
+    case CompareResult.IndexNotMatch:
+      return `[${prevIndex} != ${n.modifiedIndex}]`;
+    case CompareResult.ValueNotMatch:
+      return `[${prevValue} != ${n.value}]`;
+    default:
+      return `[${prevValue} != ${n.value}] [${prevIndex} != ${n.modifiedIndex}]`;
   }
 }

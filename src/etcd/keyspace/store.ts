@@ -7,15 +7,15 @@ import {
   EcodeTestFailed,
   EtcdError,
 } from './errors.ts';
-import type { Action, StoreEvent } from './event.ts';
-import { KNode } from './node.ts';
+import { newEvent, type Action, type StoreEvent } from './event.ts';
+import { compareFailCause, KNode } from './node.ts';
 import type { NodeExtern } from './node-extern.ts';
 import { cleanKey, join, split } from './paths.ts';
 import { StoreStats } from './stats.ts';
 import { TtlKeyHeap } from './ttl-key-heap.ts';
 import { WatcherHub, type WatchCallback, type Watcher } from './watcher-hub.ts';
 import { WORLD_EPOCH_MS } from '../../sim/time.ts';
-import { compareFailCause, removeNode } from './store-helpers.ts';
+import { removeNode } from './node-remove.ts';
 
 /** TTL options of a write (`store.TTLOptionSet`). */
 export interface TTLOptions {
@@ -84,6 +84,10 @@ export class Store {
     this.hub.clear();
   }
 
+  /**
+   * Reads a node; a directory comes with its children (all levels if recursive). Children are
+   * always sorted by key: etcd's order is Go-map random unless `sorted`, ours is deterministic.
+   */
   get(nodePath: string, recursive: boolean, _sorted: boolean, now: number): StoreEvent | EtcdError {
     nodePath = cleanKey(nodePath);
     const n = this.internalGet(nodePath);
@@ -92,7 +96,7 @@ export class Store {
       return n;
     }
     const e = newEvent('get', nodePath, n.modifiedIndex, n.createdIndex, this.currentIndex);
-    loadInternalNode(e.node, n, recursive, now);
+    n.loadInto(e.node, recursive, now);
     this.stats.getsSuccess++;
     return e;
   }
@@ -140,7 +144,7 @@ export class Store {
     e.etcdIndex = this.currentIndex;
     if (!(n instanceof EtcdError)) {
       const prev: NodeExtern = { key: nodePath, modifiedIndex: n.modifiedIndex, createdIndex: n.createdIndex };
-      loadInternalNode(prev, n, false, now);
+      n.loadInto(prev, false, now);
       e.prevNode = prev;
     }
     this.record(e, opts);
@@ -183,7 +187,7 @@ export class Store {
     n.modifiedIndex = this.currentIndex;
     this.updateTTL(n, opts.expireTime);
     e.node.value = value;
-    setExpiration(e.node, n, now);
+    n.setExpirationOn(e.node, now);
     this.record(e, opts);
     this.stats.compareAndSwapSuccess++;
     return e;
@@ -276,7 +280,7 @@ export class Store {
       e.node.value = newValue;
     }
     this.updateTTL(n, opts.expireTime);
-    setExpiration(e.node, n, now);
+    n.setExpirationOn(e.node, now);
     this.record(e, opts);
     this.stats.updateSuccess++;
     this.currentIndex = nextIndex;
@@ -381,7 +385,7 @@ export class Store {
     d.children!.set(nodeName, n);
     if (!n.isPermanent()) {
       this.ttlHeap.push(n);
-      setExpiration(e.node, n, now);
+      n.setExpirationOn(e.node, now);
     }
     this.currentIndex = nextIndex;
     return e;
@@ -421,31 +425,5 @@ export class Store {
       curr = next;
     }
     return curr;
-  }
-}
-
-function newEvent(action: Action, key: string, modifiedIndex: number, createdIndex: number, etcdIndex: number): StoreEvent {
-  return { action, node: { key, modifiedIndex, createdIndex }, etcdIndex };
-}
-
-/** `NodeExtern.loadInternalNode`: a directory lists its (non-hidden) children one level deep. */
-function loadInternalNode(ext: NodeExtern, n: KNode, recursive: boolean, now: number): void {
-  if (n.isDir()) {
-    ext.dir = true;
-    ext.nodes = n.listVisible(recursive, now);
-  } else {
-    ext.value = n.value;
-  }
-  setExpiration(ext, n, now);
-}
-
-function setExpiration(ext: NodeExtern, n: KNode, now: number): void {
-  const [expiration, ttl] = n.expirationAndTTL(now);
-  if (expiration !== undefined) {
-    ext.expiration = expiration;
-    ext.ttl = ttl;
-  } else {
-    delete ext.expiration;
-    delete ext.ttl;
   }
 }

@@ -1,6 +1,6 @@
 import type { TraceEvent } from '../../sim/trace.ts';
 
-export type EventCategory = 'election' | 'power' | 'net' | 'cmd';
+export type EventCategory = 'election' | 'down' | 'up' | 'net' | 'cmd';
 
 export interface LogItem {
   id: number;
@@ -33,11 +33,11 @@ export class EventLog {
       case 'host.power': {
         if (e.state === 'crashed' || e.state === 'off') {
           if (this.roles.get(e.host) === 'leader') this.roles.set(e.host, 'offline');
-          return item('power', e.state === 'crashed' ? `${e.host} crashed (power cut)` : `${e.host} powered off`, `${e.host} is down`);
+          return item('down', e.state === 'crashed' ? `${e.host} crashed (power cut)` : `${e.host} powered off`, `${e.host} is down`);
         }
-        if (e.state === 'booting') return item('power', `${e.host} booting`);
-        if (e.state === 'running') return item('power', `${e.host} is up`, `${e.host} is up`);
-        return item('power', `${e.host} ${e.state}`);
+        if (e.state === 'booting') return item('up', `${e.host} booting`);
+        if (e.state === 'running') return item('up', `${e.host} is up`, `${e.host} is up`);
+        return item('up', `${e.host} ${e.state}`);
       }
       case 'net.partition': {
         const text = `network split: ${e.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;

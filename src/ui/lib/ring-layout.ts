@@ -12,8 +12,8 @@ export interface CardSize {
 
 /** Card size for `n` machines on a stage of `width` x `height` px. */
 export function cardSizeFor(n: number, width: number, height: number): CardSize {
-  if (width < 520 || n > 7 || height < 360) return { w: 136, h: 92 };
-  return { w: 176, h: 104 };
+  if (width < 520 || n > 7 || height < 360 || (n >= 5 && height < 470)) return { w: 148, h: 92 };
+  return { w: 200, h: 106 };
 }
 
 export function ringPositions(n: number, width: number, height: number, card: CardSize, pad = 14): Point[] {

@@ -1,19 +1,7 @@
 import { EcodeDirNotEmpty, EcodeNotFile, EtcdError } from './errors.ts';
-import { CompareResult, type KNode } from './node.ts';
+import type { KNode } from './node.ts';
 import { split } from './paths.ts';
 import type { TtlKeyHeap } from './ttl-key-heap.ts';
-
-/** The 101 cause: `[prevValue != value]`, `[prevIndex != modifiedIndex]`, or both. */
-export function compareFailCause(n: KNode, which: CompareResult, prevValue: string, prevIndex: number): string {
-  switch (which) {
-    case CompareResult.IndexNotMatch:
-      return `[${prevIndex} != ${n.modifiedIndex}]`;
-    case CompareResult.ValueNotMatch:
-      return `[${prevValue} != ${n.value}]`;
-    default:
-      return `[${prevValue} != ${n.value}] [${prevIndex} != ${n.modifiedIndex}]`;
-  }
-}
 
 /**
  * `node.Remove`: unlinks a key, or a directory (needs `dir`; non-empty needs `recursive`).

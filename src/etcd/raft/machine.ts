@@ -1,0 +1,182 @@
+import { setup } from 'xstate';
+import type { RaftMessage } from './types.ts';
+import type { RaftState } from './state.ts';
+import { electionDeadline, promotable } from './state.ts';
+import { becomeFollower, becomeLeader, campaign, electionResult } from './election.ts';
+import { bcastAppend, bcastHeartbeat, quorumActive, resetRecentActive } from './replication.ts';
+import { isLeaderMessage, leadOf, stepCandidate, stepFollower, stepLeader, termCheck } from './rules.ts';
+
+/**
+ * A member's raft role as an XState machine: follower, candidate, leader. Its `after` delays are
+ * the election timer and the leader's heartbeat and CheckQuorum ticks, in the world's virtual
+ * time. Its actions call the pure rules on `context.s`, which is the member's state object
+ * itself (a reference, never copied).
+ *
+ * The leader ticks every heartbeat interval: a heartbeat to every follower and, once per
+ * election timeout, the CheckQuorum test (etcd `tickHeartbeat`).
+ *
+ * The follower's election timer is lazy: a message from the leader only moves
+ * `s.electionResetAt`; when the timer fires before the (moved) deadline it re-arms for the rest.
+ * A new randomized timeout is drawn on every role or term change (etcd `reset`), when the
+ * follower re-enters and the timer is scheduled afresh.
+ */
+
+export interface RaftMachineContext {
+  s: RaftState;
+  now: () => number;
+  /** A new randomized election timeout in [electionMs, 2 * electionMs). */
+  randomTimeout: () => number;
+  heartbeatMs: number;
+  electionMs: number;
+}
+
+export type RaftMachineEvent = { type: 'MSG'; msg: RaftMessage };
+
+type Args = { context: RaftMachineContext; event: RaftMachineEvent };
+
+const msgOf = (e: RaftMachineEvent): RaftMessage => e.msg;
+
+/** The leader's CheckQuorum window (from `electionResetAt`) has lasted an election timeout. */
+const checkQuorumDue = (c: RaftMachineContext): boolean => c.now() - c.s.electionResetAt >= c.electionMs;
+
+export const raftMachine = setup({
+  types: {
+    context: {} as RaftMachineContext,
+    events: {} as RaftMachineEvent,
+    input: {} as RaftMachineContext,
+  },
+  delays: {
+    election: ({ context }: Args) => Math.max(0, electionDeadline(context.s) - context.now()),
+    heartbeat: ({ context }: Args) => context.heartbeatMs,
+  },
+  guards: {
+    stale: ({ context, event }: Args) => termCheck(context.s, msgOf(event)) === 'stale',
+    higherTerm: ({ context, event }: Args) => termCheck(context.s, msgOf(event)) === 'higher',
+    fromLeaderOfTerm: ({ event }: Args) => isLeaderMessage(msgOf(event)),
+    electionNotDue: ({ context }: Args) => context.now() < electionDeadline(context.s),
+    promotable: ({ context }: Args) => promotable(context.s),
+    wonElection: ({ context }: Args) => electionResult(context.s) === 'won',
+    lostElection: ({ context }: Args) => electionResult(context.s) === 'lost',
+    quorumLost: ({ context: c }: Args) => checkQuorumDue(c) && !quorumActive(c.s),
+  },
+  actions: {
+    followHigherTerm: ({ context: c, event }: Args) => {
+      const m = msgOf(event);
+      becomeFollower(c.s, m.term, leadOf(m), c.now(), c.randomTimeout());
+    },
+    followSender: ({ context: c, event }: Args) => {
+      becomeFollower(c.s, c.s.storage.term, msgOf(event).from, c.now(), c.randomTimeout());
+    },
+    followNobody: ({ context: c }: Args) => {
+      becomeFollower(c.s, c.s.storage.term, undefined, c.now(), c.randomTimeout());
+    },
+    stepFollower: ({ context: c, event }: Args) => stepFollower(c.s, msgOf(event), c.now()),
+    stepCandidate: ({ context: c, event }: Args) => stepCandidate(c.s, msgOf(event)),
+    stepLeader: ({ context: c, event }: Args) => stepLeader(c.s, msgOf(event)),
+    campaign: ({ context: c }: Args) => campaign(c.s, c.now(), c.randomTimeout()),
+    restartElectionTimer: ({ context: c }: Args) => {
+      c.s.electionResetAt = c.now();
+    },
+    becomeLeader: ({ context: c }: Args) => {
+      becomeLeader(c.s, c.now());
+      bcastAppend(c.s);
+    },
+    leaderTick: ({ context: c }: Args) => {
+      if (checkQuorumDue(c)) {
+        // Quorum was active: a new CheckQuorum window starts.
+        c.s.electionResetAt = c.now();
+        resetRecentActive(c.s);
+      }
+      bcastHeartbeat(c.s);
+    },
+  },
+}).createMachine({
+  id: 'raft',
+  context: ({ input }) => input,
+  initial: 'follower',
+  states: {
+    follower: {
+      on: {
+        MSG: [
+          { guard: 'stale' },
+          { guard: 'higherTerm', target: 'follower', reenter: true, actions: ['followHigherTerm', 'stepFollower'] },
+          { actions: 'stepFollower' },
+        ],
+      },
+      after: {
+        election: [
+          { guard: 'electionNotDue', target: 'follower', reenter: true },
+          { guard: 'promotable', target: 'candidate' },
+          // Not a voter (yet, or any more): never campaign, just keep waiting (etcd `tickElection`).
+          { target: 'follower', reenter: true, actions: 'restartElectionTimer' },
+        ],
+      },
+    },
+    candidate: {
+      entry: 'campaign',
+      always: [
+        { guard: 'wonElection', target: 'leader' },
+        { guard: 'lostElection', target: 'follower', actions: 'followNobody' },
+      ],
+      on: {
+        MSG: [
+          { guard: 'stale' },
+          { guard: 'higherTerm', target: 'follower', actions: ['followHigherTerm', 'stepFollower'] },
+          // Another member won this term: follow it, then take its message.
+          { guard: 'fromLeaderOfTerm', target: 'follower', actions: ['followSender', 'stepFollower'] },
+          { actions: 'stepCandidate' },
+        ],
+      },
+      // Split vote: a new election in a new term.
+      after: { election: { target: 'candidate', reenter: true } },
+    },
+    leader: {
+      entry: 'becomeLeader',
+      on: {
+        MSG: [
+          { guard: 'stale' },
+          { guard: 'higherTerm', target: 'follower', actions: ['followHigherTerm', 'stepFollower'] },
+          { actions: 'stepLeader' },
+        ],
+      },
+      initial: 'active',
+      states: {
+        // etcd's tickHeartbeat, one tick per heartbeat interval.
+        active: {
+          after: {
+            heartbeat: [
+              // CheckQuorum (on in etcd 2.3): a leader that has not heard from a quorum within an
+              // election timeout steps down, so a partitioned leader stops serving.
+              { guard: 'quorumLost', target: '#raft.follower', actions: 'followNobody' },
+              { target: 'active', reenter: true, actions: 'leaderTick' },
+            ],
+          },
+        },
+      },
+    },
+  },
+});
+
+/**
+ * The hot path. A follower or leader stepping a message of its current term (heartbeats,
+ * appends, their answers, proposals) takes one of the machine's targetless transitions: the
+ * role stays, only the rules run. The node runs exactly those transitions here without an actor
+ * event (an actor event costs several microseconds); a stale message is dropped, as the `stale`
+ * transitions do. Anything that may change the role (a higher term, every message to a
+ * candidate) returns false and goes through the machine.
+ */
+export function stepInPlace(c: RaftMachineContext, m: RaftMessage): boolean {
+  const s = c.s;
+  const tc = termCheck(s, m);
+  if (tc === 'stale') return true;
+  if (tc === 'higher') return false;
+  if (s.role === 'follower') {
+    stepFollower(s, m, c.now());
+    return true;
+  }
+  if (s.role === 'leader') {
+    stepLeader(s, m);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,335 @@
+import { createActor, type Actor } from 'xstate';
+import type { TraceEvent } from '../../sim/trace.ts';
+import type { ConfChange, Entry, NodeId, ProposedEntry, RaftMessage, RaftRole, RaftStorage } from './types.ts';
+import { createRaftState, electionDeadline, type RaftState } from './state.ts';
+import { DUMMY_ENTRY, ensureDummy, lastIndex, lastTerm } from './log.ts';
+import { grantedVotes } from './election.ts';
+import { addNode, bcastHeartbeat, removeNode } from './replication.ts';
+import { raftMachine, stepInPlace, type RaftMachineContext } from './machine.ts';
+
+/** The raft trace events a node emits (src/sim/trace.ts). */
+export type RaftTraceEvent = Extract<TraceEvent, { type: 'raft.role' | 'raft.vote' | 'raft.append' | 'raft.commit' }>;
+
+/** The clock the node needs: the WorldClock (virtual time, XState-compatible). */
+export interface RaftClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number | undefined): void;
+}
+
+export interface RaftNodeOptions {
+  id: NodeId;
+  /** The member's persisted raft state; mutated in place. */
+  storage: RaftStorage;
+  /**
+   * The voters of the applied configuration. Default: replayed from the confChange entries of
+   * the log up to `appliedIndex` (the owner applies the later ones through `applyConfChange`).
+   */
+  peers?: readonly NodeId[];
+  clock: RaftClock;
+  rng: { int(lo: number, hi: number): number };
+  /** Puts a message on the network. */
+  send(to: NodeId, msg: RaftMessage): void;
+  /** Committed entries in index order, each once per incarnation, after `appliedIndex`. */
+  onCommitted?(entries: Entry[]): void;
+  /** Role, term or known leader changed. */
+  onRoleChange?(role: RaftRole, term: number, leader: NodeId | undefined): void;
+  trace?(event: RaftTraceEvent): void;
+  /** `host` in trace events (default: id). */
+  name?: string;
+  /** How trace events name a member in `leader` / `votedFor` (default: its id). */
+  nameOf?(id: NodeId): string;
+  heartbeatMs?: number;
+  electionMs?: number;
+  /** The last index the owner has applied (persisted with its state machine). */
+  appliedIndex?: number;
+  maxEntriesPerMsg?: number;
+  maxInflight?: number;
+}
+
+/** What the screen may show of a raft member (the raft part of src/snapshot.ts's MemberSnapshot). */
+export interface RaftView {
+  id: NodeId;
+  role: RaftRole;
+  term: number;
+  votedFor?: NodeId;
+  leader?: NodeId;
+  commitIndex: number;
+  appliedIndex: number;
+  lastIndex: number;
+  lastTerm: number;
+  /** Followers and candidates: virtual ms when the election timer fires. */
+  electionDeadline?: number;
+  electionTimeoutMs?: number;
+  /** Candidates: votes granted so far (its own included). */
+  votes?: number;
+  /** The newest entries (at most 50), oldest first. */
+  log: Entry[];
+  /** Leader: each follower's next and match index. */
+  progress?: Record<NodeId, { next: number; match: number }>;
+  voters: NodeId[];
+  stopped: boolean;
+  removed: boolean;
+}
+
+const VIEW_LOG = 50;
+
+/**
+ * One member's raft: the role machine (an XState actor on the world clock) over the member's
+ * state and storage. Incoming messages go in through `step`; outgoing messages, committed
+ * entries and role changes come out through the callbacks, after each event.
+ */
+export class RaftNode {
+  readonly id: NodeId;
+  private readonly s: RaftState;
+  private readonly actor: Actor<typeof raftMachine>;
+  private readonly ctx: RaftMachineContext;
+  private applied: number;
+  private stopped = false;
+  private removed = false;
+  private flushing = false;
+  private reported: { role: RaftRole; term: number; lead: NodeId | undefined };
+  private tracedCommit: number;
+  private startTimer: number | undefined;
+  private readonly name: string;
+  private readonly nameOf: (id: NodeId) => string;
+
+  /**
+   * A fresh member's storage, as etcd's raft.StartNode makes it: one addNode confChange per
+   * initial peer at term 1, all committed. The owner applies them like any committed entry.
+   */
+  static bootstrapStorage(peers: readonly (NodeId | { id: NodeId; context?: unknown })[]): RaftStorage {
+    const log: Entry[] = [DUMMY_ENTRY];
+    peers.forEach((p, i) => {
+      const cc: ConfChange =
+        typeof p === 'string' ? { type: 'addNode', nodeId: p } : { type: 'addNode', nodeId: p.id, context: p.context };
+      log.push({ index: i + 1, term: 1, type: 'confChange', data: cc });
+    });
+    return { term: 1, vote: undefined, commit: peers.length, log };
+  }
+
+  constructor(private readonly opts: RaftNodeOptions) {
+    this.id = opts.id;
+    this.name = opts.name ?? opts.id;
+    this.nameOf = opts.nameOf ?? ((id) => id);
+    const storage = opts.storage;
+    ensureDummy(storage);
+    const electionMs = opts.electionMs ?? 1000;
+    const heartbeatMs = opts.heartbeatMs ?? 100;
+    this.applied = Math.min(opts.appliedIndex ?? 0, storage.commit);
+    const randomTimeout = () => opts.rng.int(electionMs, 2 * electionMs - 1);
+    this.s = createRaftState({
+      id: opts.id,
+      storage,
+      voters: opts.peers ?? votersFromLog(storage, this.applied),
+      now: opts.clock.now(),
+      timeoutMs: randomTimeout(),
+      maxEntriesPerMsg: opts.maxEntriesPerMsg,
+      maxInflight: opts.maxInflight,
+    });
+    this.reported = { role: 'follower', term: storage.term, lead: undefined };
+    this.tracedCommit = storage.commit;
+    this.ctx = { s: this.s, now: () => opts.clock.now(), randomTimeout, heartbeatMs, electionMs };
+    this.actor = createActor(raftMachine, { clock: opts.clock, input: this.ctx });
+    this.actor.start();
+    // Subscribed after start: nothing reaches the owner before the constructor returns.
+    this.actor.subscribe(() => this.flush());
+    // Entries committed but not applied (a bootstrap's peers, a restart's tail) are handed over
+    // right after construction, at the same virtual time, so the owner can hold the node first.
+    if (this.applied < storage.commit) this.startTimer = opts.clock.setTimeout(() => this.flush(), 0);
+  }
+
+  get role(): RaftRole {
+    return this.s.role;
+  }
+
+  get term(): number {
+    return this.s.storage.term;
+  }
+
+  get leader(): NodeId | undefined {
+    return this.s.lead;
+  }
+
+  get commitIndex(): number {
+    return this.s.storage.commit;
+  }
+
+  get lastIndex(): number {
+    return lastIndex(this.s.storage);
+  }
+
+  get appliedIndex(): number {
+    return this.applied;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  get isRemoved(): boolean {
+    return this.removed;
+  }
+
+  /** The current voters. */
+  voters(): NodeId[] {
+    return [...this.s.prs.keys()];
+  }
+
+  /** An incoming message from the network. */
+  step(msg: RaftMessage): void {
+    if (this.stopped || msg.to !== this.id) return;
+    this.deliver(msg);
+  }
+
+  private deliver(msg: RaftMessage): void {
+    if (stepInPlace(this.ctx, msg)) this.flush();
+    else this.actor.send({ type: 'MSG', msg });
+  }
+
+  /**
+   * Proposes a normal entry. On the leader it is appended and replicated; a follower that knows
+   * its leader forwards it (MsgProp); with no leader it is dropped: false (etcd: the client's
+   * request times out). True does not mean it will commit.
+   */
+  propose(data: unknown): boolean {
+    return this.proposeEntry({ type: 'normal', data });
+  }
+
+  /** Proposes a membership change; the leader turns a second pending one into an empty entry. */
+  proposeConfChange(cc: ConfChange): boolean {
+    return this.proposeEntry({ type: 'confChange', data: cc });
+  }
+
+  private proposeEntry(e: ProposedEntry): boolean {
+    if (this.stopped) return false;
+    const s = this.s;
+    const ok = s.role === 'leader' ? s.prs.has(s.id) : s.role === 'follower' && s.lead !== undefined;
+    if (!ok) return false;
+    this.deliver({ type: 'MsgProp', term: s.storage.term, from: this.id, to: this.id, entries: [e] });
+    return true;
+  }
+
+  /**
+   * The owner applied a committed confChange entry: the voters change now (etcd
+   * ApplyConfChange). A member that applies its own removal stops; a leader first tells its
+   * followers the commit index, so they apply the removal too.
+   */
+  applyConfChange(cc: ConfChange): void {
+    if (this.stopped) return;
+    if (cc.type === 'addNode') addNode(this.s, cc.nodeId);
+    else removeNode(this.s, cc.nodeId);
+    if (cc.type === 'removeNode' && cc.nodeId === this.id) {
+      this.removed = true;
+      if (this.s.role === 'leader') bcastHeartbeat(this.s);
+      this.stop();
+    }
+    this.flush();
+  }
+
+  /** A crash: the actor and its timers stop; the storage stays as it is. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.opts.clock.clearTimeout(this.startTimer);
+    // Inside a flush (an owner callback) the actor is mid-event: stop it once the flush is done.
+    if (!this.flushing) this.actor.stop();
+  }
+
+  view(): RaftView {
+    const s = this.s;
+    const st = s.storage;
+    const v: RaftView = {
+      id: this.id,
+      role: s.role,
+      term: st.term,
+      votedFor: st.vote,
+      leader: s.lead,
+      commitIndex: st.commit,
+      appliedIndex: this.applied,
+      lastIndex: lastIndex(st),
+      lastTerm: lastTerm(st),
+      log: st.log.slice(Math.max(1, st.log.length - VIEW_LOG)),
+      voters: [...s.prs.keys()],
+      stopped: this.stopped,
+      removed: this.removed,
+    };
+    if (!this.stopped && s.role !== 'leader') {
+      v.electionDeadline = electionDeadline(s);
+      v.electionTimeoutMs = s.electionTimeoutMs;
+    }
+    if (s.role === 'candidate') v.votes = grantedVotes(s);
+    if (s.role === 'leader') {
+      v.progress = {};
+      for (const [id, pr] of s.prs) if (id !== this.id) v.progress[id] = { next: pr.next, match: pr.match };
+    }
+    return v;
+  }
+
+  /** Drains what the rules produced: role change, messages, trace notes, committed entries. */
+  private flush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        let more = false;
+        const s = this.s;
+        const r = this.reported;
+        if (r.role !== s.role || r.term !== s.storage.term || r.lead !== s.lead) {
+          this.reported = { role: s.role, term: s.storage.term, lead: s.lead };
+          this.emit({ type: 'raft.role', member: this.id, role: s.role, term: s.storage.term, leader: s.lead === undefined ? undefined : this.nameOf(s.lead) });
+          this.opts.onRoleChange?.(s.role, s.storage.term, s.lead);
+          more = true;
+        }
+        if (s.notes.length > 0) {
+          const notes = s.notes;
+          s.notes = [];
+          for (const n of notes) {
+            if (n.kind === 'append') this.emit({ type: 'raft.append', from: n.from, to: n.to, term: n.term });
+            else this.emit({ type: 'raft.vote', term: n.term, votedFor: this.nameOf(n.votedFor) });
+          }
+        }
+        if (s.msgs.length > 0) {
+          const msgs = s.msgs;
+          s.msgs = [];
+          for (const m of msgs) this.opts.send(m.to, m);
+        }
+        const commit = s.storage.commit;
+        if (commit > this.tracedCommit) {
+          this.tracedCommit = commit;
+          this.emit({ type: 'raft.commit', index: commit });
+        }
+        if (!this.stopped && this.applied < commit) {
+          const ents = s.storage.log.slice(this.applied + 1, commit + 1);
+          this.applied = commit;
+          this.opts.onCommitted?.(ents);
+          more = true;
+        }
+        if (!more && s.msgs.length === 0 && s.notes.length === 0) break;
+      }
+    } finally {
+      this.flushing = false;
+    }
+    if (this.stopped && this.actor.getSnapshot().status === 'active') this.actor.stop();
+  }
+
+  private emit(e: DistributiveOmit<RaftTraceEvent, 't' | 'host'>): void {
+    const trace = this.opts.trace;
+    if (trace) trace({ ...e, t: this.opts.clock.now(), host: this.name } as RaftTraceEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The voters after applying the log's confChange entries up to `applied`. */
+function votersFromLog(st: RaftStorage, applied: number): NodeId[] {
+  const voters = new Set<NodeId>();
+  for (let i = 1; i <= applied && i < st.log.length; i++) {
+    const e = st.log[i]!;
+    if (e.type !== 'confChange') continue;
+    const cc = e.data as ConfChange;
+    if (cc.type === 'addNode') voters.add(cc.nodeId);
+    else voters.delete(cc.nodeId);
+  }
+  return [...voters];
+}

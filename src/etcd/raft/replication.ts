@@ -1,0 +1,210 @@
+import type { Entry, MsgApp, MsgAppResp, MsgHeartbeat, NodeId, ProposedEntry } from './types.ts';
+import type { RaftState } from './state.ts';
+import { quorum, send } from './state.ts';
+import * as log from './log.ts';
+import {
+  becomeProbe,
+  becomeReplicate,
+  freeFirstOne,
+  freeTo,
+  isPaused,
+  maybeDecrTo,
+  maybeUpdate,
+  newProgress,
+  optimisticUpdate,
+} from './progress.ts';
+
+/**
+ * Log replication (§5.3, §5.4.2): the leader's appends, MsgApp / MsgHeartbeat and their answers,
+ * commitment by counting replicas, and the follower's side of AppendEntries.
+ */
+
+/** The leader appends entries of its term to its own log (and counts itself as a replica). */
+export function appendEntries(s: RaftState, proposed: readonly ProposedEntry[]): void {
+  const st = s.storage;
+  const first = log.lastIndex(st) + 1;
+  const t = st.term;
+  for (let i = 0; i < proposed.length; i++) {
+    const p = proposed[i]!;
+    st.log.push({ index: first + i, term: t, type: p.type, data: p.data });
+  }
+  const last = log.lastIndex(st);
+  s.notes.push({ kind: 'append', from: first, to: last, term: t });
+  const self = s.prs.get(s.id);
+  if (self) maybeUpdate(self, last);
+  maybeCommitByQuorum(s);
+}
+
+/**
+ * The index a quorum of voters holds (the quorum-th highest match), committed only when its
+ * entry is of the current term: the leader never commits an older-term entry by counting (§5.4.2).
+ */
+export function maybeCommitByQuorum(s: RaftState): boolean {
+  if (s.prs.size === 0) return false;
+  const matches: number[] = [];
+  for (const pr of s.prs.values()) matches.push(pr.match);
+  matches.sort((a, b) => b - a);
+  const mci = matches[quorum(s) - 1] ?? 0;
+  return log.maybeCommit(s.storage, mci, s.storage.term);
+}
+
+/**
+ * Sends `to` the entries from its `next` (at most maxEntriesPerMsg) with the previous index and
+ * term, or an empty MsgApp that just carries the commit index. Nothing while the progress is paused.
+ */
+export function sendAppend(s: RaftState, to: NodeId): void {
+  const pr = s.prs.get(to);
+  if (!pr || isPaused(pr, s.maxInflight)) return;
+  const st = s.storage;
+  if (pr.next > log.lastIndex(st) + 1 || pr.next < 1) pr.next = log.lastIndex(st) + 1;
+  const prev = pr.next - 1;
+  const entries: Entry[] = log.slice(st, pr.next, pr.next + s.maxEntriesPerMsg);
+  const m: MsgApp = {
+    type: 'MsgApp',
+    term: st.term,
+    from: s.id,
+    to,
+    index: prev,
+    logTerm: log.termAt(st, prev) ?? 0,
+    entries,
+    commit: st.commit,
+  };
+  const n = entries.length;
+  if (n > 0) {
+    if (pr.state === 'replicate') {
+      const last = entries[n - 1]!.index;
+      optimisticUpdate(pr, last);
+      pr.inflights.push(last);
+    } else {
+      pr.paused = true;
+    }
+  }
+  send(s, m);
+}
+
+export function bcastAppend(s: RaftState): void {
+  for (const id of s.prs.keys()) if (id !== s.id) sendAppend(s, id);
+}
+
+/** Every heartbeat interval: commit = min(match, commit), so a follower never commits past its log. */
+export function bcastHeartbeat(s: RaftState): void {
+  const st = s.storage;
+  for (const [id, pr] of s.prs) {
+    if (id === s.id) continue;
+    const m: MsgHeartbeat = { type: 'MsgHeartbeat', term: st.term, from: s.id, to: id, commit: Math.min(pr.match, st.commit) };
+    send(s, m);
+    // etcd 2.3 resumes a paused probe on each heartbeat: a lost probe is retried.
+    pr.paused = false;
+  }
+}
+
+/** The leader's handling of a MsgAppResp: move match/next, commit, and send what is missing. */
+export function handleAppendResponse(s: RaftState, m: MsgAppResp): void {
+  const pr = s.prs.get(m.from);
+  if (!pr) return;
+  pr.recentActive = true;
+  if (m.reject) {
+    if (maybeDecrTo(pr, m.index, m.rejectHint)) {
+      if (pr.state === 'replicate') becomeProbe(pr);
+      sendAppend(s, m.from);
+    }
+    return;
+  }
+  const wasPaused = isPaused(pr, s.maxInflight);
+  if (!maybeUpdate(pr, m.index)) return;
+  if (pr.state === 'probe') becomeReplicate(pr);
+  else freeTo(pr, m.index);
+  if (maybeCommitByQuorum(s)) bcastAppend(s);
+  else if (wasPaused) sendAppend(s, m.from);
+}
+
+/** A MsgHeartbeatResp: the follower is alive; if it lags, send it entries (etcd 2.3). */
+export function handleHeartbeatResponse(s: RaftState, from: NodeId): void {
+  const pr = s.prs.get(from);
+  if (!pr) return;
+  pr.recentActive = true;
+  if (pr.state === 'replicate' && pr.inflights.length >= s.maxInflight) freeFirstOne(pr);
+  if (pr.match < log.lastIndex(s.storage)) sendAppend(s, from);
+}
+
+/**
+ * The follower's AppendEntries: answer with the last matching index, or reject with the
+ * follower's last index as a hint so the leader can skip back at once.
+ */
+export function handleAppendEntries(s: RaftState, m: MsgApp): void {
+  const st = s.storage;
+  const resp = (index: number, reject: boolean, rejectHint: number): MsgAppResp => ({
+    type: 'MsgAppResp',
+    term: st.term,
+    from: s.id,
+    to: m.from,
+    index,
+    reject,
+    rejectHint,
+  });
+  if (m.index < st.commit) {
+    // Everything up to commit already matches: tell the leader where we are.
+    send(s, resp(st.commit, false, 0));
+    return;
+  }
+  const r = log.maybeAppend(st, m.index, m.logTerm, m.commit, m.entries);
+  if (r) {
+    if (r.appendedFrom > 0) s.notes.push({ kind: 'append', from: r.appendedFrom, to: r.lastNew, term: log.termAt(st, r.lastNew) ?? st.term });
+    send(s, resp(r.lastNew, false, 0));
+  } else {
+    send(s, resp(m.index, true, log.lastIndex(st)));
+  }
+}
+
+export function handleHeartbeat(s: RaftState, from: NodeId, commit: number): void {
+  log.commitTo(s.storage, commit);
+  send(s, { type: 'MsgHeartbeatResp', term: s.storage.term, from: s.id, to: from });
+}
+
+/**
+ * The leader takes a proposal. A second confChange while one is pending becomes an empty
+ * normal entry, as etcd does. False when the leader is no longer a voter (removed).
+ */
+export function leaderPropose(s: RaftState, proposed: readonly ProposedEntry[]): boolean {
+  if (!s.prs.has(s.id) || proposed.length === 0) return false;
+  const ents: ProposedEntry[] = [];
+  for (const p of proposed) {
+    if (p.type === 'confChange') {
+      if (s.pendingConf) {
+        ents.push({ type: 'normal', data: undefined });
+        continue;
+      }
+      s.pendingConf = true;
+    }
+    ents.push(p);
+  }
+  appendEntries(s, ents);
+  bcastAppend(s);
+  return true;
+}
+
+/** CheckQuorum: the leader heard from a quorum (itself included) since the last check. */
+export function quorumActive(s: RaftState): boolean {
+  let act = 0;
+  for (const [id, pr] of s.prs) if (id === s.id || pr.recentActive) act++;
+  return act >= quorum(s);
+}
+
+export function resetRecentActive(s: RaftState): void {
+  for (const pr of s.prs.values()) pr.recentActive = false;
+}
+
+/** A confChange addNode was applied: the node becomes a voter (already one: no-op). */
+export function addNode(s: RaftState, id: NodeId): void {
+  s.pendingConf = false;
+  if (s.prs.has(id)) return;
+  s.prs.set(id, newProgress(log.lastIndex(s.storage) + 1));
+}
+
+/** A confChange removeNode was applied: the quorum shrinks, which may commit pending entries. */
+export function removeNode(s: RaftState, id: NodeId): void {
+  s.prs.delete(id);
+  s.pendingConf = false;
+  if (s.prs.size === 0) return;
+  if (s.role === 'leader' && maybeCommitByQuorum(s)) bcastAppend(s);
+}

@@ -1,0 +1,95 @@
+import type { Headers, HttpResponseWriter } from '../../sim/http.ts';
+import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
+import { eventJson, isCreated, type StoreEvent } from '../keyspace/event.ts';
+import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
+
+/** Go writes a handler's headers sorted by (canonical) name. */
+export function sortHeaders(h: Headers): Headers {
+  return h.slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The raft position a response reports. */
+export interface RaftPosition {
+  raftIndex(): number;
+  raftTerm(): number;
+}
+
+/**
+ * `writeKeyEvent`: 201 for a create (or a set that created), else 200; keys shown without the
+ * `/1` namespace; compact JSON + "\n". HEAD gets the headers only.
+ */
+export function writeKeyEvent(
+  res: HttpResponseWriter,
+  base: Headers,
+  ev: StoreEvent,
+  rt: RaftPosition,
+  head: boolean,
+): void {
+  res.writeHead(
+    isCreated(ev) ? 201 : 200,
+    sortHeaders([
+      ...base,
+      ['Content-Type', 'application/json'],
+      ['X-Etcd-Index', String(ev.etcdIndex)],
+      ['X-Raft-Index', String(rt.raftIndex())],
+      ['X-Raft-Term', String(rt.raftTerm())],
+    ]),
+  );
+  res.end(head ? undefined : eventJson(ev, STORE_KEYS_PREFIX) + '\n');
+}
+
+/** The headers a watch flushes at once (X-Etcd-Index: the index when the watch began). */
+export function watchHeaders(base: Headers, startIndex: number, rt: RaftPosition): Headers {
+  return sortHeaders([
+    ...base,
+    ['Content-Type', 'application/json'],
+    ['X-Etcd-Index', String(startIndex)],
+    ['X-Raft-Index', String(rt.raftIndex())],
+    ['X-Raft-Term', String(rt.raftTerm())],
+  ]);
+}
+
+/** `trimErrorPrefix`: the cause loses the `/1` namespace (a copy; the original is untouched). */
+export function trimErrorPrefix(e: EtcdError): EtcdError {
+  const cause = e.cause.startsWith(STORE_KEYS_PREFIX) ? e.cause.slice(STORE_KEYS_PREFIX.length) : e.cause;
+  return new EtcdError(e.errorCode, cause, e.index);
+}
+
+/** `Error.WriteTo`: Content-Type and X-Etcd-Index (no raft headers), the error's status, JSON + "\n". */
+export function writeKeyError(res: HttpResponseWriter, base: Headers, e: EtcdError, head: boolean): void {
+  res.writeHead(
+    e.status,
+    sortHeaders([...base, ['Content-Type', 'application/json'], ['X-Etcd-Index', String(e.index)]]),
+  );
+  res.end(head ? undefined : e.toJson() + '\n');
+}
+
+/** Why a proposal got no result (etcdserver's errors for a context deadline). */
+export type ProposeFailure = 'timeout' | 'timeout-leader-fail' | 'timeout-connection-lost';
+
+/**
+ * etcd 2.3.7 answers a proposal that was not applied within the request timeout with
+ * `writeKeyError(ErrTimeout...)`: not an etcd error, so it becomes 300 "Raft Internal Error"
+ * with the Go error text as cause, index 0, HTTP 500. `parseProposeCtxErr` picks the text:
+ * "possibly due to previous leader failure" when a leader was elected while the request
+ * waited, "possibly due to connection lost" when the member lost touch with the leader (or,
+ * as leader, with a quorum), the plain text otherwise (e.g. no leader at all).
+ */
+export function proposeFailureError(f: ProposeFailure): EtcdError {
+  const cause =
+    f === 'timeout-leader-fail'
+      ? 'etcdserver: request timed out, possibly due to previous leader failure'
+      : f === 'timeout-connection-lost'
+        ? 'etcdserver: request timed out, possibly due to connection lost'
+        : 'etcdserver: request timed out';
+  return new EtcdError(EcodeRaftInternal, cause, 0);
+}
+
+/** `allowMethod`: 405 with Allow and Go's http.Error body (Go 1.6: no nosniff header). */
+export function writeMethodNotAllowed(res: HttpResponseWriter, allowed: readonly string[]): void {
+  res.writeHead(405, [
+    ['Allow', allowed.join(',')],
+    ['Content-Type', 'text/plain; charset=utf-8'],
+  ]);
+  res.end('Method Not Allowed\n');
+}

@@ -1,0 +1,65 @@
+import type { HttpRequest, HttpResponseWriter } from '../../sim/http.ts';
+import { clean } from '../keyspace/paths.ts';
+import { GoFormError, pathUnescape } from './go-form.ts';
+import { handleKeys, KEYS_PREFIX, type KeysServer } from './handler.ts';
+
+/** Go's ServeMux cleanPath: clean, rooted, trailing slash kept. */
+export function muxCleanPath(p: string): string {
+  if (p === '') return '/';
+  if (p[0] !== '/') p = '/' + p;
+  let np = clean(p);
+  if (p.endsWith('/') && np !== '/') np += '/';
+  return np;
+}
+
+const HEXU = '0123456789ABCDEF';
+
+/** url.URL.EscapedPath for a decoded path: everything but unreserved and `$&+,/:;=@` escaped. */
+export function escapePath(p: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(p)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c)) out += c;
+    else out += '%' + HEXU[b >> 4] + HEXU[b & 15];
+  }
+  return out;
+}
+
+function htmlEscape(s: string): string {
+  return s.replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]!);
+}
+
+/**
+ * Routes a client request whose path is under `/v2/keys` (etcd's mux patterns `/v2/keys` and
+ * `/v2/keys/`). Returns false when the path is not a keys path, for the caller's other routes.
+ * Like Go's ServeMux, an unclean path (`//`, `.`, `..`) is first redirected (301) to its
+ * clean form — which also keeps `/v2/keys/../0` away from the cluster namespace.
+ */
+export function routeKeys(server: KeysServer, req: HttpRequest, res: HttpResponseWriter): boolean {
+  if (!req.path.startsWith(KEYS_PREFIX)) return false;
+  const decoded = pathUnescape(req.path);
+  if (decoded instanceof GoFormError) {
+    // Go's server rejects a request line it cannot parse before any handler runs.
+    res.writeHead(400, []);
+    res.end();
+    return true;
+  }
+  const cleaned = muxCleanPath(decoded);
+  if (cleaned !== decoded) {
+    const location = escapePath(cleaned) + (req.query !== '' ? '?' + req.query : '');
+    if (req.method === 'GET') {
+      res.writeHead(301, [
+        ['Location', location],
+        ['Content-Type', 'text/html; charset=utf-8'],
+      ]);
+      res.end(`<a href="${htmlEscape(location)}">Moved Permanently</a>.\n\n`);
+    } else {
+      res.writeHead(301, [['Location', location]]);
+      res.end();
+    }
+    return true;
+  }
+  if (decoded !== KEYS_PREFIX && !decoded.startsWith(KEYS_PREFIX + '/')) return false;
+  handleKeys(server, req, res);
+  return true;
+}

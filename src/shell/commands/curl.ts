@@ -1,0 +1,323 @@
+import type { Headers } from '../../sim/http.ts';
+import { STATUS_TEXT } from '../../sim/http.ts';
+import { wallMs } from '../../sim/time.ts';
+import { resolvePath, writeError, writeFile } from '../paths.ts';
+import type { Command, Process } from '../process.ts';
+import { killedStatus } from '../signal.ts';
+import { isTerminal } from '../streams.ts';
+import { buildPostData } from './curl/data.ts';
+import { exchange } from './curl/exchange.ts';
+import { goWireHeaders, statusLine } from './curl/go-wire.ts';
+import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
+import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
+import { ProgressMeter } from './curl/progress.ts';
+import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, resolveLocation, type CurlUrl } from './curl/url.ts';
+import { writeOut, type TransferInfo } from './curl/write-out.ts';
+
+const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+/**
+ * A response head is printed once its framing is known: if the body ends within this many ms
+ * of the head, Go's server had sent it with a Content-Length; later, it was streamed (chunked).
+ * The simulated network delivers head, body and end as separate messages with jitter.
+ */
+const FRAMING_WINDOW_MS = 10;
+const EXTRA_STATUS: Record<number, string> = { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 308: 'Permanent Redirect', 502: 'Bad Gateway', 504: 'Gateway Timeout' };
+const reason = (s: number) => STATUS_TEXT[s] ?? EXTRA_STATUS[s];
+
+/** Where the body goes: standard output, or a file created when the first byte arrives. */
+class BodySink {
+  private created = false;
+  error?: string;
+  constructor(
+    private proc: Process,
+    private file: string | undefined,
+    private user: string,
+  ) {}
+  write(s: string): boolean {
+    if (this.file === undefined) {
+      this.proc.stdout.write(s);
+      return true;
+    }
+    const abs = resolvePath(this.proc.cwd, this.file);
+    if (!this.created) {
+      this.error = writeError(this.proc.host.fs, abs, this.user);
+      if (this.error) return false;
+      writeFile(this.proc.host.fs, abs, '', false);
+      this.created = true;
+    }
+    writeFile(this.proc.host.fs, abs, s, true);
+    return true;
+  }
+}
+
+function requestHeaders(url: CurlUrl, body: string | undefined, o: CurlOptions): Headers {
+  const own: Headers = [['Host', hostHeader(url)]];
+  if (url.user !== undefined || o.user !== undefined) {
+    const cred = o.user ?? `${url.user}:${url.password}`;
+    own.push(['Authorization', 'Basic ' + btoa(cred.includes(':') ? cred : cred + ':')]);
+  }
+  own.push(['User-Agent', o.userAgent ?? `curl/${CURL_VERSION}`]);
+  if (o.referer) own.push(['Referer', o.referer]);
+  own.push(['Accept', '*/*']);
+  const tail: Headers = [];
+  if (body !== undefined) {
+    tail.push(['Content-Length', String(new TextEncoder().encode(body).length)]);
+    tail.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  }
+  const custom: Headers = [];
+  const replaced = new Set<string>();
+  for (const h of o.headers) {
+    const semi = /^([^:;]+);\s*$/.exec(h);
+    if (semi) {
+      custom.push([semi[1]!, '']);
+      continue;
+    }
+    const colon = h.indexOf(':');
+    if (colon <= 0) continue;
+    const name = h.slice(0, colon).trim();
+    const value = h.slice(colon + 1).trim();
+    replaced.add(name.toLowerCase());
+    if (value !== '') custom.push([name, value]);
+  }
+  const keep = (hs: Headers) => hs.filter(([k]) => !replaced.has(k.toLowerCase()));
+  return [...keep(own), ...custom, ...keep(tail)];
+}
+
+function headText(status: number, headers: Headers): string {
+  return statusLine(status, reason(status)) + '\r\n' + headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
+}
+
+const isRedirect = (s: number) => s === 301 || s === 302 || s === 303 || s === 307 || s === 308;
+const headerValue = (h: Headers, name: string) => h.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+const shownIp = (host: string) => (isIpLiteral(host) ? host : host === 'localhost' ? '127.0.0.1' : host);
+
+/** One URL (and the redirects -L follows): returns curl's exit code. */
+async function transfer(proc: Process, o: CurlOptions, urlText: string, body: string | undefined, output: string | undefined, deadline?: number): Promise<number> {
+  const host = proc.host;
+  const err = proc.stderr;
+  const showErr = showsErrors(o);
+  const started = host.now();
+  const parsed = parseUrl(urlText);
+  if (isUrlError(parsed)) {
+    if (showErr) err.write(`curl: (${parsed.code}) ${parsed.message}\n`);
+    return parsed.code;
+  }
+  let url: CurlUrl = parsed;
+  if (o.get && body !== undefined) url = { ...url, query: url.query ? `${url.query}&${body}` : body };
+  let method = o.method ?? (o.head ? 'HEAD' : body !== undefined && !o.get ? 'POST' : 'GET');
+  let sendBody = o.get ? undefined : body;
+  const sink = new BodySink(proc, output, proc.env.get('USER') === 'root' ? 'root' : 'core');
+  const meterOn = !o.silent && !o.progressBar && (output !== undefined || !isTerminal(proc.stdout));
+  const meter = meterOn ? new ProgressMeter(err, started, wallMs) : undefined;
+  const info: TransferInfo = {
+    urlEffective: formatUrl(url), httpCode: 0, sizeHeader: 0, sizeRequest: 0, sizeDownload: 0, sizeUpload: 0,
+    numRedirects: 0, numConnects: 0, timeTotal: 0, timeNamelookup: 0, timeConnect: 0, timeStarttransfer: 0,
+    remoteIp: '', remotePort: 0, localIp: '', localPort: 0, filename: output,
+  };
+  const verbose = (s: string) => o.verbose && err.write(s);
+  if (meter) {
+    meter.sizeUl = sendBody !== undefined ? new TextEncoder().encode(sendBody).length : undefined;
+    meter.update(started);
+  }
+  const meterTimer = meter ? setInterval1s(proc, () => meter.update(host.now())) : () => undefined;
+  const finishInfo = () => {
+    info.timeTotal = (host.now() - started) / 1000;
+    info.urlEffective = formatUrl(url);
+  };
+  const fail = (code: number, message: string): number => {
+    meterTimer();
+    finishInfo();
+    if (o.writeOut) proc.stdout.write(writeOut(o.writeOut, info, (s) => err.write(s)));
+    if (showErr) err.write(`curl: (${code}) ${message}\n`);
+    return code;
+  };
+  for (;;) {
+    const headers = requestHeaders(url, sendBody, o);
+    const reqLine = `${method} ${url.path}${url.query ? '?' + url.query : ''} HTTP/1.1`;
+    const reqText = reqLine + '\r\n' + headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
+    info.sizeRequest += reqText.length + (sendBody?.length ?? 0);
+    verbose(`*   Trying ${shownIp(url.host)}...\n`);
+    let status = 0;
+    let rawHeaders: Headers = [];
+    let gotHead = false;
+    let pending: { body: string; timer: () => void } | undefined;
+    let early = '';
+    let redirecting = false;
+    let failed = false;
+    let writeFailed: number | undefined;
+    const progress: { received: number; size?: number } = { received: 0 };
+    const emit = (chunk: string) => {
+      if (writeFailed !== undefined || !chunk) return;
+      if (!sink.write(chunk)) {
+        writeFailed = chunk.length;
+        ex.abort();
+      }
+    };
+    const flushHead = (complete: boolean) => {
+      if (!pending) return;
+      pending.timer();
+      const wire = goWireHeaders({ status, headers: rawHeaders, method, body: pending.body, complete, date: new Date(wallMs(host.now())).toUTCString() });
+      const cl = headerValue(wire, 'Content-Length');
+      if (cl !== undefined) {
+        progress.size = Number(cl);
+        if (meter) meter.sizeDl = Number(cl);
+      }
+      const text = headText(status, wire);
+      info.sizeHeader += text.length;
+      if (o.verbose) err.write(text.split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join(''));
+      if (o.include || o.head) emit(text);
+      const b = pending.body;
+      pending = undefined;
+      if (!redirecting && !failed) {
+        info.sizeDownload += b.length;
+        emit(b);
+      }
+    };
+    const ex = exchange(
+      proc,
+      url,
+      { method, path: url.path, query: url.query, headers, body: sendBody },
+      {
+        onHead: (st, hs) => {
+          gotHead = true;
+          status = st;
+          rawHeaders = hs;
+          info.httpCode = st;
+          info.numConnects = 1;
+          info.timeConnect = info.timeStarttransfer = (host.now() - started) / 1000;
+          info.remoteIp = shownIp(url.host);
+          info.remotePort = url.port;
+          info.localIp = isIpLiteral(url.host) && url.host !== '127.0.0.1' ? host.ip : '127.0.0.1';
+          info.localPort = 32768 + ((started * 7) % 28000);
+          info.contentType = headerValue(hs, 'Content-Type');
+          if (meter && sendBody !== undefined) meter.uploaded = new TextEncoder().encode(sendBody).length;
+          verbose(`* Connected to ${url.host} (${shownIp(url.host)}) port ${url.port} (#0)\n` + reqText.split('\r\n').slice(0, -1).map((l) => `> ${l}\r\n`).join(''));
+          if (sendBody !== undefined) verbose(`* upload completely sent off: ${sendBody.length} out of ${sendBody.length} bytes\n`);
+          if (o.fail && st >= 400) {
+            failed = true;
+            ex.abort();
+            return;
+          }
+          const location = headerValue(hs, 'Location');
+          if (location !== undefined && isRedirect(st)) {
+            if (o.follow) redirecting = true;
+            else {
+              const to = resolveLocation(url, location);
+              info.redirectUrl = isUrlError(to) ? undefined : formatUrl(to);
+            }
+          }
+          pending = { body: early, timer: host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
+          early = '';
+        },
+        onData: (chunk) => {
+          progress.received += chunk.length;
+          if (meter) meter.downloaded += chunk.length;
+          if (!gotHead) early += chunk;
+          else if (pending) pending.body += chunk;
+          else if (!redirecting && !failed) {
+            info.sizeDownload += chunk.length;
+            emit(chunk);
+          }
+        },
+      },
+      { deadline, connectTimeout: o.connectTimeout },
+      progress,
+    );
+    const outcome = await ex.outcome;
+    if (pending && outcome.kind === 'done') flushHead(true);
+    if (outcome.kind === 'signal') {
+      meterTimer();
+      return killedStatus(outcome.reason);
+    }
+    if (writeFailed !== undefined) {
+      if (!o.silent) err.write(`Warning: Failed to create the file ${output}: ${sink.error}\n`);
+      return fail(23, `Failed writing body (0 != ${writeFailed})`);
+    }
+    if (failed) {
+      verbose('* The requested URL returned error: ' + `${status} ${reason(status) ?? ''}`.trim() + '\n* Closing connection 0\n');
+      return fail(22, `The requested URL returned error: ${status}${reason(status) ? ' ' + reason(status) : ''}`);
+    }
+    if (outcome.kind === 'error') {
+      if (outcome.code === 7) verbose(`* connect to ${shownIp(url.host)} port ${url.port} failed: ${outcome.message.replace(/^.*: /, '')}\n`);
+      verbose(`* ${outcome.message}\n* Closing connection 0\n`);
+      return fail(outcome.code, outcome.message);
+    }
+    if (!gotHead) {
+      verbose('* Empty reply from server\n* Connection #0 to host ' + url.host + ' left intact\n');
+      return fail(52, 'Empty reply from server');
+    }
+    verbose(`* Connection #0 to host ${url.host} left intact\n`);
+    if (!redirecting) break;
+    info.numRedirects++;
+    if (info.numRedirects > o.maxRedirs) return fail(47, `Maximum (${o.maxRedirs}) redirects followed`);
+    const next = resolveLocation(url, headerValue(rawHeaders, 'Location')!);
+    if (isUrlError(next)) return fail(next.code, next.message);
+    // 301/302/303 turn a POST into a GET (curl keeps a method given with -X).
+    if (o.method === undefined && (status === 303 || ((status === 301 || status === 302) && method === 'POST'))) {
+      method = method === 'HEAD' ? 'HEAD' : 'GET';
+      sendBody = undefined;
+    }
+    url = next;
+    verbose(`* Issue another request to this URL: '${formatUrl(url)}'\n`);
+  }
+  meterTimer();
+  meter?.done(host.now());
+  finishInfo();
+  if (o.writeOut) proc.stdout.write(writeOut(o.writeOut, info, (s) => err.write(s)));
+  return 0;
+}
+
+/** Calls `fn` every virtual second until cancelled (curl's loop wakes at least once a second). */
+function setInterval1s(proc: Process, fn: () => void): () => void {
+  let cancel = () => {};
+  const arm = () => {
+    cancel = proc.host.setTimer(() => {
+      fn();
+      arm();
+    }, 1000);
+  };
+  arm();
+  return () => cancel();
+}
+
+/** curl 7.4x as CoreOS shipped it, over the simulated network. */
+export const curl: Command = async (proc) => {
+  const parsed = parseOptions(proc.argv.slice(1));
+  if (!parsed.ok) {
+    proc.stderr.write(`curl: ${parsed.message}\n${TRY}`);
+    return 2;
+  }
+  const o = parsed.opts;
+  if (o.help) {
+    proc.stdout.write(HELP_TEXT);
+    return 0;
+  }
+  if (o.version) {
+    proc.stdout.write(VERSION_TEXT);
+    return 0;
+  }
+  if (o.urls.length === 0) {
+    proc.stderr.write(`curl: no URL specified!\n${TRY}`);
+    return 2;
+  }
+  const body = await buildPostData(proc, o, (w) => {
+    if (!o.silent) proc.stderr.write(w);
+  });
+  const deadline = o.maxTime !== undefined && o.maxTime > 0 ? proc.host.now() + o.maxTime : undefined;
+  let code = 0;
+  for (let i = 0; i < o.urls.length; i++) {
+    let output = i === 0 ? o.output : undefined;
+    if (i === 0 && o.remoteName && output === undefined) {
+      const u = parseUrl(o.urls[0]!);
+      const name = isUrlError(u) ? '' : u.path.slice(u.path.lastIndexOf('/') + 1);
+      if (!name) {
+        if (showsErrors(o)) proc.stderr.write('curl: Remote file name has no length!\n');
+        return 23;
+      }
+      output = name;
+    }
+    code = await transfer(proc, o, o.urls[i]!, body, output, deadline);
+    if (proc.signal.aborted) return code;
+  }
+  return code;
+};

@@ -1,0 +1,171 @@
+import { FlagSet, HELP_FLAG, VERSION_FLAG, type FlagDef } from './flag.ts';
+import { appHelp, showCommandHelp, subcommandHelp } from './help.ts';
+import { CliContext, type CliApp, type CliCommand } from './types.ts';
+
+/**
+ * codegangsta/cli's control flow (App.Run, Command.Run, Command.startApp + App.RunAsSubcommand),
+ * as vendored by etcd 2.3. Errors cli returns from App.Run are dropped by etcdctl 2.3's main
+ * (`app.Run(os.Args)`), so "Incorrect Usage." still exits 0.
+ */
+
+export interface AppSpec {
+  name: string;
+  helpName: string;
+  usage: string;
+  version: string;
+  flags: FlagDef[];
+  commands: CliCommand[];
+  write(s: string): void;
+}
+
+const helpCommand = (): CliCommand => ({
+  name: 'help',
+  aliases: ['h'],
+  usage: 'Shows a list of commands or help for one command',
+  argsUsage: '[command]',
+  action: async (c) => {
+    const first = c.args()[0];
+    if (first !== undefined) showCommandHelp(c.app, first);
+    else c.app.write(appHelp(c.app));
+  },
+});
+
+function withHelpNames(helpName: string, cmds: CliCommand[]): CliApp['commands'] {
+  return cmds.map((cmd) => ({ cmd, helpName: `${helpName} ${cmd.name}` }));
+}
+
+function findCommand(app: CliApp, name: string): CliApp['commands'][number] | undefined {
+  return app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases ?? []).includes(name));
+}
+
+/** App.Run: global flags, help/version, then the named command or the default (help) action. */
+export async function runApp(spec: AppSpec, args: readonly string[]): Promise<void> {
+  const commands = [...spec.commands, helpCommand()];
+  const flags = [...spec.flags, HELP_FLAG, VERSION_FLAG];
+  const app: CliApp = { ...spec, flags, commands: withHelpNames(spec.helpName, commands) };
+  const set = new FlagSet(flags);
+  const err = set.parse(args);
+  const nerr = set.normalize();
+  const ctx = new CliContext(app, set);
+  if (nerr !== undefined) {
+    app.write(`${nerr}\n`);
+    app.write(appHelp(app));
+    return;
+  }
+  if (err !== undefined) {
+    app.write('Incorrect Usage.\n\n');
+    app.write(appHelp(app));
+    return;
+  }
+  if (set.get('help') === true) {
+    app.write(appHelp(app));
+    return;
+  }
+  if (set.get('version') === true) {
+    app.write(`${app.name} version ${app.version}\n`);
+    return;
+  }
+  const name = ctx.args()[0];
+  if (name !== undefined) {
+    const found = findCommand(app, name);
+    if (found) return runCommand(ctx, found.cmd);
+  }
+  // The default action is the help command's.
+  if (name !== undefined) showCommandHelp(app, name);
+  else app.write(appHelp(app));
+}
+
+/**
+ * Command.Run. cli reorders the arguments so flags may follow positional ones: everything from
+ * the first `-`-prefixed argument up to a `--` is parsed as flags, the positional arguments
+ * before it (and the `--` and what follows) come after.
+ */
+async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
+  if (cmd.subcommands && cmd.subcommands.length > 0) return runSubApp(parent, cmd);
+  const all = parent.args(); // [name, ...rest]
+  const set = new FlagSet([...(cmd.flags ?? []), HELP_FLAG]);
+  let firstFlag = -1;
+  let terminator = -1;
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i]!;
+    if (a === '--') {
+      terminator = i;
+      break;
+    } else if (a === '-') {
+      continue;
+    } else if (a.startsWith('-') && firstFlag === -1) firstFlag = i;
+  }
+  let err: string | undefined;
+  if (firstFlag > -1) {
+    const regular = all.slice(1, firstFlag);
+    let flagArgs: string[];
+    if (terminator > -1) {
+      flagArgs = all.slice(firstFlag, terminator);
+      regular.push(...all.slice(terminator));
+    } else flagArgs = all.slice(firstFlag);
+    err = set.parse([...flagArgs, ...regular]);
+  } else err = set.parse(all.slice(1));
+
+  const app = parent.app;
+  if (err !== undefined) {
+    app.write('Incorrect Usage.\n\n');
+    showCommandHelp(app, cmd.name);
+    return;
+  }
+  const nerr = set.normalize();
+  if (nerr !== undefined) {
+    app.write(`${nerr}\n\n`);
+    showCommandHelp(app, cmd.name);
+    return;
+  }
+  const ctx = new CliContext(app, set, parent);
+  if (set.get('help') === true) {
+    showCommandHelp(app, cmd.name);
+    return;
+  }
+  if (cmd.action) await cmd.action(ctx);
+}
+
+/** Command.startApp + App.RunAsSubcommand: a command with subcommands runs as an app of its own. */
+async function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> {
+  // cli's startApp tests HelpName the wrong way round, so the sub-app's help name is its name.
+  const name = `${parent.app.name} ${cmd.name}`;
+  // RunAsSubcommand appends the app-level help command; only the default action differs.
+  const commands = [...(cmd.subcommands ?? []), helpCommand()];
+  const flags = [...(cmd.flags ?? []), HELP_FLAG];
+  const app: CliApp = {
+    name,
+    helpName: name,
+    usage: cmd.description || cmd.usage,
+    version: parent.app.version,
+    flags,
+    commands: withHelpNames(name, commands),
+    write: parent.app.write,
+  };
+  const set = new FlagSet(flags);
+  const err = set.parse(parent.args().slice(1));
+  const nerr = set.normalize();
+  const ctx = new CliContext(app, set, parent);
+  if (nerr !== undefined) {
+    app.write(`${nerr}\n\n`);
+    app.write(subcommandHelp(app));
+    return;
+  }
+  if (err !== undefined) {
+    app.write('Incorrect Usage.\n\n');
+    app.write(subcommandHelp(app));
+    return;
+  }
+  if (set.get('help') === true) {
+    app.write(subcommandHelp(app));
+    return;
+  }
+  const first = ctx.args()[0];
+  if (first !== undefined) {
+    const found = findCommand(app, first);
+    if (found) return runCommand(ctx, found.cmd);
+  }
+  if (cmd.action) return cmd.action(ctx);
+  if (first !== undefined) showCommandHelp(app, first);
+  else app.write(subcommandHelp(app));
+}

@@ -1,0 +1,150 @@
+import { STATUS_TEXT } from '../../../../sim/http.ts';
+import type { Runtime } from '../runtime.ts';
+import { ClusterError, DeadlineExceeded, ErrNoEndpoints, GoError } from './errors.ts';
+import { roundTrip, type OutRequest, type Reply } from './round-trip.ts';
+import { parseURL, urlString, type GoURL } from './url.ts';
+
+/** What the keys and members APIs ask the cluster client to send (client.httpAction). */
+export interface HttpAction {
+  /** Builds the request for one endpoint (its path may prefix ours). */
+  request(ep: GoURL): OutRequest;
+  /** wait=true requests are exempt from the header timeout (client.go, PR #4254, in 2.3). */
+  isWait?: boolean;
+}
+
+export interface ClientConfig {
+  headerTimeoutMs: number;
+  /** --debug: print the cURL equivalent of every request on stderr (client.EnablecURLDebug). */
+  curlDebug: boolean;
+  /** Basic auth from --username. */
+  auth?: { username: string; password: string };
+}
+
+/**
+ * client.httpClusterClient (etcd 2.3.7): tries the endpoints in order starting at the pinned one,
+ * collecting each failure; a 5xx answer counts as a failure too; the first good answer pins its
+ * endpoint. The real client shuffles the endpoint list with a time-seeded rand; the playground
+ * keeps the given order, and the sorted order after a sync, so runs are reproducible.
+ */
+export class ClusterClient {
+  private endpoints: { url: GoURL; str: string }[] = [];
+  private pinned = 0;
+
+  constructor(
+    private rt: Runtime,
+    private cfg: ClientConfig,
+  ) {}
+
+  /** SetEndpoints / reset. Returns a Go error for an unparsable URL or an empty list. */
+  setEndpoints(eps: string[]): GoError | undefined {
+    if (eps.length === 0) return ErrNoEndpoints;
+    const parsed: { url: GoURL; str: string }[] = [];
+    for (const e of eps) {
+      const u = parseURL(e);
+      if ('error' in u) return new GoError(u.error);
+      parsed.push({ url: u, str: urlString(u) });
+    }
+    this.endpoints = parsed;
+    this.pinned = 0;
+    return undefined;
+  }
+
+  enableCurlDebug(): void {
+    this.cfg = { ...this.cfg, curlDebug: true };
+  }
+
+  endpointStrings(): string[] {
+    return this.endpoints.map((e) => e.str);
+  }
+
+  async do(action: HttpAction, deadline?: number): Promise<Reply | GoError> {
+    const eps = [...this.endpoints];
+    const n = eps.length;
+    if (n === 0) return ErrNoEndpoints;
+    const pinned = this.pinned;
+    const errors: GoError[] = [];
+    for (let i = pinned; i < pinned + n; i++) {
+      const k = i % n;
+      const ep = eps[k]!;
+      const req = action.request(ep.url);
+      if (this.cfg.auth) {
+        const token = base64(`${this.cfg.auth.username}:${this.cfg.auth.password}`);
+        req.headers = [...req.headers, ['Authorization', `Basic ${token}`]];
+      }
+      if (this.cfg.curlDebug) this.printCurl(ep.url, req);
+      const r = await roundTrip(this.rt, ep.url, req, {
+        endpoint: ep.str,
+        headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs,
+        deadline,
+      });
+      if (r instanceof GoError) {
+        errors.push(r);
+        // The caller's context error masks the others.
+        if (r === DeadlineExceeded) return r;
+        continue;
+      }
+      if (Math.floor(r.status / 100) === 5) {
+        errors.push(
+          r.status === 500 || r.status === 503
+            ? new GoError(`client: etcd member ${ep.str} has no leader`)
+            : new GoError(`client: etcd member ${ep.str} returns server error [${STATUS_TEXT[r.status] ?? ''}]`),
+        );
+        continue;
+      }
+      if (k !== pinned) this.pinned = k;
+      return r;
+    }
+    return new ClusterError(errors);
+  }
+
+  /**
+   * Sync: the members' client URLs replace the endpoints unless they are the same set (the fast
+   * path that keeps the pinned endpoint).
+   */
+  async sync(list: () => Promise<{ clientURLs: string[] }[] | GoError>): Promise<GoError | undefined> {
+    const ms = await list();
+    if (ms instanceof GoError) return ms;
+    const eps = ms.flatMap((m) => m.clientURLs).sort();
+    const current = this.endpointStrings().sort();
+    if (eps.length === current.length && eps.every((e, i) => e === current[i])) return undefined;
+    return this.setEndpoints(eps);
+  }
+
+  /** client/curl.go's printcURL. */
+  private printCurl(ep: GoURL, req: OutRequest): void {
+    const url = urlString({ ...ep, path: '', rawQuery: '' }) + req.path + (req.query ? `?${req.query}` : '');
+    let line = `curl -X ${req.method} ${url}`;
+    if (req.body !== undefined) line += ` -d ${goQuote(req.body)}`;
+    this.rt.err(`cURL Command: ${line}\n`);
+  }
+}
+
+/** Go's %q for the printable ASCII and common escapes a request body contains. */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 of the UTF-8 bytes (Go's SetBasicAuth). */
+function base64(s: string): string {
+  const b = new TextEncoder().encode(s);
+  let out = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < b.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < b.length ? B64[n & 63]! : '=';
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+import type { ClusterClient, HttpAction } from './cluster-client.ts';
+import { GoError } from './errors.ts';
+import type { Reply } from './round-trip.ts';
+import { cleanPath, escapePath, parseURL, urlString, type GoURL } from './url.ts';
+
+/** client.MembersAPI (client/members.go @v2.3.7). */
+export interface Member {
+  id: string;
+  name: string;
+  peerURLs: string[];
+  clientURLs: string[];
+}
+
+const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
+
+function membersPath(ep: GoURL, ...rest: string[]): string {
+  return escapePath(cleanPath([ep.path, '/v2/members', ...rest].filter((p) => p !== '').join('/')));
+}
+
+function action(method: string, rest: string[], body?: string): HttpAction {
+  return {
+    request: (ep) => ({
+      method,
+      path: membersPath(ep, ...rest),
+      query: '',
+      headers: body === undefined ? [] : [JSON_TYPE],
+      body,
+    }),
+  };
+}
+
+/** encoding/json's complaint about a body that is not JSON at all. */
+function jsonSyntaxError(body: string): GoError {
+  const t = body.trimStart();
+  if (t === '') return new GoError('unexpected end of JSON input');
+  return new GoError(`invalid character '${t[0]}' looking for beginning of value`);
+}
+
+function parseJSON(body: string): unknown | GoError {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return jsonSyntaxError(body);
+  }
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function toMember(v: unknown): Member {
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const s = (x: unknown) => (typeof x === 'string' ? x : '');
+  return { id: s(o.id), name: s(o.name), peerURLs: strings(o.peerURLs), clientURLs: strings(o.clientURLs) };
+}
+
+function assertStatus(r: Reply, ...want: number[]): GoError | undefined {
+  return want.includes(r.status) ? undefined : new GoError(`unexpected status code ${r.status}`);
+}
+
+/** types.NewURLs as etcd 2.3 validates peer URLs before sending them. */
+export function validatePeerURLs(urls: string[]): string[] | GoError {
+  if (urls.length === 0) return new GoError('no valid URLs given');
+  const out: string[] = [];
+  for (const raw of urls) {
+    const s = raw.trim();
+    const u = parseURL(s);
+    if ('error' in u) return new GoError(u.error);
+    if (u.scheme !== 'http' && u.scheme !== 'https') return new GoError(`URL scheme must be http or https: ${s}`);
+    if (!/^(\[[^\]]*\]|[^:[\]]*):[^:]*$/.test(u.host)) return new GoError(`URL address does not have the form "host:port": ${s}`);
+    if (u.path !== '') return new GoError(`URL must not contain a path: ${s}`);
+    out.push(urlString(u));
+  }
+  return out.sort();
+}
+
+export class MembersAPI {
+  constructor(private client: ClusterClient) {}
+
+  async list(deadline?: number): Promise<Member[] | GoError> {
+    const r = await this.client.do(action('GET', []), deadline);
+    if (r instanceof GoError) return r;
+    const bad = assertStatus(r, 200);
+    if (bad) return bad;
+    const v = parseJSON(r.body);
+    if (v instanceof GoError) return v;
+    const ms = (v as Record<string, unknown> | null)?.members;
+    return Array.isArray(ms) ? ms.map(toMember) : [];
+  }
+
+  async leader(deadline?: number): Promise<Member | GoError> {
+    const r = await this.client.do(action('GET', ['leader']), deadline);
+    if (r instanceof GoError) return r;
+    const bad = assertStatus(r, 200);
+    if (bad) return bad;
+    const v = parseJSON(r.body);
+    return v instanceof GoError ? v : toMember(v);
+  }
+
+  async add(peerURL: string, deadline?: number): Promise<Member | GoError> {
+    const urls = validatePeerURLs([peerURL]);
+    if (urls instanceof GoError) return urls;
+    const r = await this.client.do(action('POST', [], JSON.stringify({ peerURLs: urls })), deadline);
+    if (r instanceof GoError) return r;
+    const bad = assertStatus(r, 201, 409);
+    if (bad) return bad;
+    const v = parseJSON(r.body);
+    if (v instanceof GoError) return v;
+    if (r.status !== 201) return new GoError(toMessage(v));
+    return toMember(v);
+  }
+
+  async remove(id: string, deadline?: number): Promise<GoError | undefined> {
+    const r = await this.client.do(action('DELETE', [id]), deadline);
+    if (r instanceof GoError) return r;
+    return assertStatus(r, 204, 410);
+  }
+
+  async update(id: string, peerURLs: string[], deadline?: number): Promise<GoError | undefined> {
+    const urls = validatePeerURLs(peerURLs);
+    if (urls instanceof GoError) return urls;
+    const r = await this.client.do(action('PUT', [id], JSON.stringify({ peerURLs: urls })), deadline);
+    if (r instanceof GoError) return r;
+    const bad = assertStatus(r, 204, 404, 409);
+    if (bad) return bad;
+    if (r.status === 204) return undefined;
+    const v = parseJSON(r.body);
+    return v instanceof GoError ? v : new GoError(toMessage(v));
+  }
+}
+
+/** membersError: the `message` of the body. */
+function toMessage(v: unknown): string {
+  const m = (v as Record<string, unknown> | null)?.message;
+  return typeof m === 'string' ? m : '';
+}

@@ -1,0 +1,137 @@
+import type { CliContext } from '../cli/types.ts';
+import { ExitBadConnection, ExitServerError, type Runtime } from '../runtime.ts';
+import { ClusterClient } from './cluster-client.ts';
+import { ErrNoEndpoints, GoError } from './errors.ts';
+import { KeysAPI } from './keys-api.ts';
+import { MembersAPI } from './members-api.ts';
+import { parseURL, urlString } from './url.ts';
+
+/** etcdctl/command/util.go @v2.3.7: endpoints from flags and environment, and client setup. */
+
+export const DEFAULT_ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:4001';
+
+/** getPeersFlagValue: --endpoints, $ETCDCTL_ENDPOINTS, --endpoint, $ETCDCTL_ENDPOINT, --peers, $ETCDCTL_PEERS. */
+function peersFlagValue(rt: Runtime, c: CliContext): string[] {
+  const env = (n: string) => rt.proc.env.get(n) ?? '';
+  const candidates = [
+    () => c.globalString('endpoints'),
+    () => env('ETCDCTL_ENDPOINTS'),
+    () => c.globalString('endpoint'),
+    () => env('ETCDCTL_ENDPOINT'),
+    () => c.globalString('peers'),
+    () => env('ETCDCTL_PEERS'),
+  ];
+  for (const get of candidates) {
+    const v = get();
+    if (v !== '') return v.split(',');
+  }
+  return DEFAULT_ENDPOINTS.split(',');
+}
+
+/** The simulated world has no DNS SRV records: the lookups fail as Go's resolver reports it. */
+function discoveryError(domain: string): GoError {
+  const miss = (svc: string) => `lookup _${svc}._tcp.${domain} on 10.0.2.3:53: no such host`;
+  return new GoError(`dns lookup errors: ${miss('etcd-client-ssl')} and ${miss('etcd-client')}`);
+}
+
+/** getEndpoints: each endpoint parsed, "http" when it names no scheme. */
+function getEndpoints(rt: Runtime, c: CliContext): string[] | GoError {
+  const domain = c.globalString('discovery-srv') || (rt.proc.env.get('ETCDCTL_DISCOVERY_SRV') ?? '');
+  if (domain !== '') return discoveryError(domain);
+  const out: string[] = [];
+  for (const ep of peersFlagValue(rt, c)) {
+    const u = parseURL(ep);
+    if ('error' in u) return new GoError(u.error);
+    if (u.scheme === '') u.scheme = 'http';
+    out.push(urlString(u));
+  }
+  return out;
+}
+
+/** getTransport: the TLS files must exist (the playground speaks plain HTTP only). */
+function checkTLSFiles(rt: Runtime, c: CliContext): GoError | undefined {
+  const pick = (flag: string, env: string) => c.globalString(flag) || (rt.proc.env.get(env) ?? '');
+  const ca = pick('ca-file', 'ETCDCTL_CA_FILE');
+  const cert = pick('cert-file', 'ETCDCTL_CERT_FILE');
+  const key = pick('key-file', 'ETCDCTL_KEY_FILE');
+  const missing = (p: string) => (rt.proc.host.fs.isFile(p) ? undefined : new GoError(`open ${p}: no such file or directory`));
+  if (cert !== '' || key !== '') {
+    if (cert === '' || key === '') return new GoError(`KeyFile and CertFile must both be present[key: ${key}, cert: ${cert}]`);
+    const e = missing(cert) ?? missing(key);
+    if (e) return e;
+  }
+  return ca !== '' ? missing(ca) : undefined;
+}
+
+/** newClient. Errors make etcdctl print the bare message and exit 1. */
+function newClient(rt: Runtime, c: CliContext, debug: boolean): ClusterClient {
+  const fail = (e: GoError): never => {
+    rt.err(`${e.message}\n`);
+    return rt.exit(1);
+  };
+  const eps = getEndpoints(rt, c);
+  if (eps instanceof GoError) fail(eps);
+  const tls = checkTLSFiles(rt, c);
+  if (tls) fail(tls);
+  const user = c.globalString('username');
+  let auth: { username: string; password: string } | undefined;
+  if (user !== '') {
+    // speakeasy would prompt for a missing password on the terminal; the playground sends none.
+    const colon = user.indexOf(':');
+    auth = colon < 0 ? { username: user, password: '' } : { username: user.slice(0, colon), password: user.slice(colon + 1) };
+  }
+  const client = new ClusterClient(rt, { headerTimeoutMs: c.globalDuration('timeout'), curlDebug: debug, auth });
+  const err = client.setEndpoints(eps as string[]);
+  if (err) fail(err);
+  return client;
+}
+
+/** contextWithTotalTimeout: the absolute virtual deadline of the command's requests. */
+export function totalDeadline(rt: Runtime, c: CliContext): number {
+  return rt.proc.host.now() + c.globalDuration('total-timeout');
+}
+
+/**
+ * mustNewClient: unless --no-sync, replace the endpoints with the members' client URLs. A sync
+ * failing only on connection errors ends etcdctl with exit 2; other failures are ignored and the
+ * given endpoints are used as they are.
+ */
+export async function mustNewClient(rt: Runtime, c: CliContext): Promise<ClusterClient> {
+  const debug = c.globalBool('debug');
+  const client = newClient(rt, c, debug);
+  if (!c.globalBool('no-sync')) {
+    if (debug) rt.err(`start to sync cluster using endpoints(${client.endpointStrings().join(',')})\n`);
+    const members = new MembersAPI(client);
+    const deadline = totalDeadline(rt, c);
+    const err = await client.sync(() => members.list(deadline));
+    if (err) {
+      if (err === ErrNoEndpoints) {
+        rt.err('etcd cluster has no published client endpoints.\n');
+        rt.err(`Try '--no-sync' if you want to access non-published client endpoints(${client.endpointStrings().join(',')}).\n`);
+        rt.fail(ExitServerError, err);
+      }
+      if (err.connection) rt.fail(ExitBadConnection, err);
+    }
+    if (debug) rt.err(`got endpoints(${client.endpointStrings().join(',')}) after sync\n`);
+  }
+  if (debug) rt.err(`Cluster-Endpoints: ${client.endpointStrings().join(', ')}\n`);
+  return client;
+}
+
+/** mustNewClientNoSync (cluster-health). */
+export function mustNewClientNoSync(rt: Runtime, c: CliContext): ClusterClient {
+  const client = newClient(rt, c, false);
+  if (c.globalBool('debug')) {
+    rt.err(`Cluster-Endpoints: ${client.endpointStrings().join(', ')}\n`);
+    client.enableCurlDebug();
+  }
+  return client;
+}
+
+export async function mustNewKeyAPI(rt: Runtime, c: CliContext): Promise<KeysAPI> {
+  return new KeysAPI(await mustNewClient(rt, c));
+}
+
+export async function mustNewMembersAPI(rt: Runtime, c: CliContext): Promise<MembersAPI> {
+  return new MembersAPI(await mustNewClient(rt, c));
+}

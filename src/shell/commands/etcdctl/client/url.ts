@@ -1,0 +1,140 @@
+/**
+ * The parts of Go's net/url and path that the etcd client's requests go through: url.Parse (for
+ * endpoints), URL.String, path escaping, url.Values.Encode, path.Clean and etcd's CanonicalURLPath.
+ */
+
+export interface GoURL {
+  scheme: string;
+  opaque: string;
+  /** host[:port] as written. */
+  host: string;
+  /** Unescaped. */
+  path: string;
+  rawQuery: string;
+}
+
+const enc = new TextEncoder();
+
+function pctEncode(s: string, keep: (c: string) => boolean, spacePlus: boolean): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && keep(ch)) out += ch;
+    else if (ch === ' ' && spacePlus) out += '+';
+    else for (const b of enc.encode(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+const unreserved = (c: string) => /[A-Za-z0-9\-_.~]/.test(c);
+
+/** Go's escape(s, encodePath): reserved characters other than `?` stay as they are. */
+export function escapePath(p: string): string {
+  return pctEncode(p, (c) => unreserved(c) || '$&+,/:;=@'.includes(c), false);
+}
+
+/** url.QueryEscape. */
+export function queryEscape(s: string): string {
+  return pctEncode(s, unreserved, true);
+}
+
+/** url.Values.Encode: keys sorted, `k=v` joined by `&`. */
+export function encodeValues(values: Record<string, string>): string {
+  return Object.keys(values)
+    .sort()
+    .map((k) => `${queryEscape(k)}=${queryEscape(values[k]!)}`)
+    .join('&');
+}
+
+function unescape(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** url.Parse, enough for endpoint URLs. Errors read like Go's: `parse <raw>: <reason>`. */
+export function parseURL(raw: string): GoURL | { error: string } {
+  const fail = (why: string) => ({ error: `parse ${raw}: ${why}` });
+  let rest = raw.split('#')[0]!;
+  let scheme = '';
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (/[A-Za-z]/.test(c)) continue;
+    if (/[0-9+\-.]/.test(c)) {
+      if (i === 0) break;
+      continue;
+    }
+    if (c === ':') {
+      if (i === 0) return fail('missing protocol scheme');
+      scheme = rest.slice(0, i).toLowerCase();
+      rest = rest.slice(i + 1);
+    }
+    break;
+  }
+  let rawQuery = '';
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    rawQuery = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  if (scheme !== '' && !rest.startsWith('/')) return { scheme, opaque: rest, host: '', path: '', rawQuery };
+  if (scheme === '') {
+    const seg = rest.split('/')[0]!;
+    if (seg.includes(':')) return fail('first path segment in URL cannot contain colon');
+  }
+  let host = '';
+  if ((scheme !== '' || rest.startsWith('//')) && rest.startsWith('//')) {
+    const auth = rest.slice(2);
+    const slash = auth.indexOf('/');
+    host = slash >= 0 ? auth.slice(0, slash) : auth;
+    rest = slash >= 0 ? auth.slice(slash) : '';
+    const at = host.lastIndexOf('@');
+    if (at >= 0) host = host.slice(at + 1);
+  }
+  const path = unescape(rest);
+  if (path === undefined) return fail(`invalid URL escape`);
+  return { scheme, opaque: '', host, path, rawQuery };
+}
+
+/** URL.String(). */
+export function urlString(u: GoURL): string {
+  let s = u.scheme ? `${u.scheme}:` : '';
+  if (u.opaque) s += u.opaque;
+  else {
+    if (u.scheme || u.host) s += '//' + u.host;
+    const p = escapePath(u.path);
+    if (p !== '' && p[0] !== '/' && u.host !== '') s += '/';
+    s += p;
+  }
+  if (u.rawQuery) s += '?' + u.rawQuery;
+  return s;
+}
+
+/** Go's path.Clean. */
+export function cleanPath(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  if (rooted) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+/** etcd's pathutil.CanonicalURLPath: clean, rooted, keeping a trailing slash. */
+export function canonicalURLPath(p: string): string {
+  if (p === '') return '/';
+  if (p[0] !== '/') p = '/' + p;
+  let np = cleanPath(p);
+  if (p.endsWith('/') && np !== '/') np += '/';
+  return np;
+}

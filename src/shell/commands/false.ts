@@ -1,0 +1,4 @@
+import type { Command } from '../process.ts';
+
+/** `false`: fail, doing nothing. */
+export const falseCommand: Command = async () => 1;

@@ -1,0 +1,4 @@
+import type { Command } from '../process.ts';
+
+/** `true` and `:`: succeed, doing nothing. */
+export const trueCommand: Command = async () => 0;

@@ -1,0 +1,462 @@
+import type { AndOrNode, CommandNode, ForNode, IfNode, ListNode, LoopNode, PipelineNode, SimpleNode, Word } from './ast.ts';
+import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
+import { Parser, ShellSyntaxError } from './parser.ts';
+import { isDir, resolvePath } from './paths.ts';
+import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
+import { applyRedirs, RedirectError, type IO } from './redirect.ts';
+import type { BuiltinContext, CommandRegistry } from './registry.ts';
+import { createSignal, type SignalController } from './signal.ts';
+import { cloneState, environment, type ShellState } from './state.ts';
+import { CaptureOutput, Pipe, StringInput } from './streams.ts';
+
+/** One running shell context: its state, streams and signal. Subshells get their own. */
+export interface Ctx {
+  state: ShellState;
+  io: IO;
+  signal: ProcessSignal;
+}
+
+/** Directories whose programs are the registry's (`/usr/bin/etcdctl` is `etcdctl`). */
+const BIN_DIRS = new Set(['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/opt/bin', '/usr/local/bin']);
+/** Builtins whose `NAME=value` arguments are not split (bash's declaration commands). */
+const DECLARATION = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/** A loop iteration that took no virtual time costs this much, so endless loops let time run. */
+const LOOP_TICK_MS = 1;
+
+let pidSeq = 1000;
+export const nextPid = () => ++pidSeq;
+
+/** Waits `ms` virtual ms; resolves false at once if the signal fires first. */
+export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    let off = () => {};
+    const cancel = host.setTimer(() => {
+      off();
+      host.wake(() => resolve(true));
+    }, ms);
+    off = signal.onAbort(() => {
+      cancel();
+      host.wake(() => resolve(false));
+    });
+  });
+}
+
+/** Runs syntax trees: lists, pipelines, compound commands and simple commands. */
+export class Interpreter {
+  constructor(
+    readonly host: HostContext,
+    readonly registry: CommandRegistry,
+  ) {}
+
+  private stopped(ctx: Ctx): boolean {
+    const s = ctx.state;
+    return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined;
+  }
+
+  /** Parses and runs shell text line by line, printing syntax errors as bash does. */
+  async runText(text: string, ctx: Ctx): Promise<number> {
+    const parser = new Parser(text);
+    let status = ctx.state.status;
+    for (;;) {
+      let list: ListNode | null;
+      try {
+        list = parser.nextLine();
+      } catch (e) {
+        if (!(e instanceof ShellSyntaxError)) throw e;
+        for (const l of e.lines) ctx.io.stderr.write(`bash: ${l}\n`);
+        ctx.state.status = 2;
+        return 2;
+      }
+      for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
+      if (!list) break;
+      status = await this.runList(list, ctx);
+      if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
+    }
+    return ctx.state.exit ?? status;
+  }
+
+  async runList(list: ListNode, ctx: Ctx): Promise<number> {
+    let status = 0;
+    for (const item of list.items) {
+      if (this.stopped(ctx)) break;
+      if (item.background) {
+        this.background(item.node, ctx);
+        status = 0;
+        continue;
+      }
+      status = await this.runAndOr(item.node, ctx);
+    }
+    return status;
+  }
+
+  /** `cmd &`: runs on its own; the terminal's Ctrl-C does not reach it. */
+  private background(node: AndOrNode, ctx: Ctx): void {
+    const ctl = createSignal(ctx.signal, ['SIGINT']);
+    const state = cloneState(ctx.state);
+    ctx.state.lastBg = state.pid = nextPid();
+    const io = { ...ctx.io, stdin: new StringInput('') };
+    void this.runAndOr(node, { state, io, signal: ctl.signal }).catch(() => undefined);
+  }
+
+  private async runAndOr(node: AndOrNode, ctx: Ctx): Promise<number> {
+    let status = await this.runPipeline(node.first, ctx);
+    for (const { op, node: next } of node.rest) {
+      if (this.stopped(ctx)) break;
+      if ((op === '&&') === (status === 0)) status = await this.runPipeline(next, ctx);
+    }
+    return status;
+  }
+
+  private async runPipeline(p: PipelineNode, ctx: Ctx): Promise<number> {
+    let status: number;
+    if (p.cmds.length === 1) {
+      status = await this.runCommand(p.cmds[0]!, ctx);
+    } else {
+      // Every element runs at once in a subshell, connected by pipes.
+      const n = p.cmds.length;
+      const pipes = Array.from({ length: n - 1 }, () => new Pipe(this.host));
+      const ctls: SignalController[] = [];
+      const broken: boolean[] = [];
+      const runs = p.cmds.map(async (cmd, i) => {
+        const ctl = createSignal(ctx.signal);
+        ctls.push(ctl);
+        if (i < n - 1) {
+          pipes[i]!.onBroken = () => {
+            broken[i] = true;
+            ctl.interrupt('SIGTERM');
+          };
+        }
+        const io: IO = {
+          stdin: i === 0 ? ctx.io.stdin : pipes[i - 1]!,
+          stdout: i === n - 1 ? ctx.io.stdout : pipes[i]!,
+          stderr: ctx.io.stderr,
+        };
+        try {
+          const code = await this.runCommand(cmd, { state: cloneState(ctx.state), io, signal: ctl.signal });
+          return broken[i] ? 141 : code;
+        } finally {
+          if (i < n - 1) pipes[i]!.close();
+          if (i > 0) pipes[i - 1]!.closeRead();
+        }
+      });
+      const codes = await Promise.all(runs);
+      status = codes[n - 1]!;
+    }
+    if (p.bang) status = status === 0 ? 1 : 0;
+    ctx.state.status = status;
+    return status;
+  }
+
+  async runCommand(node: CommandNode, ctx: Ctx): Promise<number> {
+    if (node.type === 'simple') return this.runSimple(node, ctx);
+    if (node.type === 'function') {
+      ctx.state.functions.set(node.name, node.body);
+      return 0;
+    }
+    let io: IO;
+    try {
+      io = await applyRedirs(node.redirs, ctx.io, this.host, this.expandCtx(ctx));
+    } catch (e) {
+      return this.expansionFailed(e, ctx);
+    }
+    const inner: Ctx = { ...ctx, io };
+    switch (node.type) {
+      case 'if':
+        return this.runIf(node, inner);
+      case 'while':
+        return this.runWhile(node, inner);
+      case 'for':
+        return this.runFor(node, inner);
+      case 'group':
+        return this.runList(node.body, inner);
+      case 'subshell': {
+        const state = cloneState(ctx.state);
+        const code = await this.runList(node.body, { ...inner, state });
+        return state.exit ?? code;
+      }
+    }
+  }
+
+  private async runIf(node: IfNode, ctx: Ctx): Promise<number> {
+    for (const c of node.clauses) {
+      const cond = await this.runList(c.cond, ctx);
+      if (this.stopped(ctx)) return cond;
+      if (cond === 0) return this.runList(c.body, ctx);
+    }
+    return node.elseBody ? this.runList(node.elseBody, ctx) : 0;
+  }
+
+  /** After a loop body: consumes break/continue; true when the loop must end. */
+  private loopEnds(ctx: Ctx): boolean {
+    const lc = ctx.state.loopCtl;
+    if (!lc) return this.stopped(ctx);
+    if (lc.n > 1) {
+      lc.n--;
+      return true;
+    }
+    ctx.state.loopCtl = undefined;
+    return lc.kind === 'break';
+  }
+
+  private async tick(ctx: Ctx, start: number): Promise<void> {
+    if (this.host.now() === start && !this.stopped(ctx)) await sleepFor(this.host, ctx.signal, LOOP_TICK_MS);
+  }
+
+  private async runWhile(node: LoopNode, ctx: Ctx): Promise<number> {
+    let status = 0;
+    ctx.state.loopDepth++;
+    try {
+      for (;;) {
+        const start = this.host.now();
+        const cond = await this.runList(node.cond, ctx);
+        if (this.stopped(ctx) || (node.until ? cond === 0 : cond !== 0)) break;
+        status = await this.runList(node.body, ctx);
+        if (this.loopEnds(ctx)) break;
+        await this.tick(ctx, start);
+      }
+    } finally {
+      ctx.state.loopDepth--;
+    }
+    return status;
+  }
+
+  private async runFor(node: ForNode, ctx: Ctx): Promise<number> {
+    let items: string[];
+    try {
+      items = node.words ? await expandWords(node.words, this.expandCtx(ctx)) : [...ctx.state.positional];
+    } catch (e) {
+      return this.expansionFailed(e, ctx);
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name)) {
+      ctx.io.stderr.write(`bash: \`${node.name}': not a valid identifier\n`);
+      return 1;
+    }
+    let status = 0;
+    ctx.state.loopDepth++;
+    try {
+      for (const item of items) {
+        if (this.stopped(ctx)) break;
+        const start = this.host.now();
+        ctx.state.vars.set(node.name, item);
+        status = await this.runList(node.body, ctx);
+        if (this.loopEnds(ctx)) break;
+        await this.tick(ctx, start);
+      }
+    } finally {
+      ctx.state.loopDepth--;
+    }
+    return status;
+  }
+
+  expandCtx(ctx: Ctx): ExpandContext {
+    return {
+      state: ctx.state,
+      fs: this.host.fs,
+      substitute: async (body) => {
+        // $(...) runs in a subshell; its status becomes $? for an assignment-only command.
+        const out = new CaptureOutput();
+        const state = cloneState(ctx.state);
+        const code = await this.runList(body, { state, io: { ...ctx.io, stdout: out }, signal: ctx.signal });
+        ctx.state.status = state.exit ?? code;
+        return out.text;
+      },
+    };
+  }
+
+  private expansionFailed(e: unknown, ctx: Ctx): number {
+    if (e instanceof ExpansionError || e instanceof RedirectError) {
+      ctx.io.stderr.write(`bash: ${e.message}\n`);
+      ctx.state.status = 1;
+      return 1;
+    }
+    throw e;
+  }
+
+  private async runSimple(node: SimpleNode, ctx: Ctx): Promise<number> {
+    const st = ctx.state;
+    const ectx = this.expandCtx(ctx);
+    let argv: string[];
+    const assigns = new Map<string, string>();
+    let io: IO;
+    try {
+      const first = node.words[0];
+      const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.parts[0]!.text);
+      argv = await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined);
+      for (const a of node.assigns) {
+        const v = await expandAssignment(a.value, ectx);
+        assigns.set(a.name, a.append ? (assigns.get(a.name) ?? st.vars.get(a.name) ?? '') + v : v);
+      }
+      io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
+    } catch (e) {
+      return this.expansionFailed(e, ctx);
+    }
+    if (argv.length === 0) {
+      for (const [k, v] of assigns) st.vars.set(k, v);
+      // With only assignments, $? is that of the last command substitution (or 0).
+      const status = node.words.length === 0 && node.assigns.some((a) => hasSubst(a.value)) ? st.status : 0;
+      st.status = status;
+      return status;
+    }
+    const status = await this.exec(argv, { ...ctx, io }, assigns);
+    st.status = status;
+    return status;
+  }
+
+  /** Runs a command by its argument vector: function, builtin, program, or a script file. */
+  async exec(argv: string[], ctx: Ctx, assigns = new Map<string, string>(), envOverride?: Map<string, string>): Promise<number> {
+    const st = ctx.state;
+    const name = argv[0]!;
+    const fn = st.functions.get(name);
+    if (fn && !envOverride) return this.callFunction(fn, argv, ctx);
+    const env = envOverride ?? environment(st, assigns);
+    const builtin = this.registry.builtin(name);
+    if (builtin) {
+      const proc = this.process(argv, env, ctx);
+      return this.guard(name, ctx, () => builtin(proc, this.builtinContext(ctx)));
+    }
+    let cmd: Command | undefined = name.includes('/') ? undefined : this.registry.command(name);
+    if (!cmd && name.includes('/')) {
+      const abs = resolvePath(st.cwd, name);
+      const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+      const base = abs.slice(abs.lastIndexOf('/') + 1);
+      if (BIN_DIRS.has(dir)) cmd = this.registry.command(base);
+      if (!cmd) return this.runFile(name, abs, argv, env, ctx);
+    }
+    if (!cmd) {
+      ctx.io.stderr.write(`bash: ${name}: command not found\n`);
+      return 127;
+    }
+    const proc = this.process(argv, env, ctx);
+    const run = cmd;
+    return this.guard(name, ctx, () => run(proc));
+  }
+
+  /** A command should never throw; if one does, it dies with a message instead of the shell. */
+  private async guard(name: string, ctx: Ctx, fn: () => Promise<number>): Promise<number> {
+    try {
+      return await fn();
+    } catch (e) {
+      ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+
+  /** `./script.sh`: an executable text file runs in a child shell. */
+  private async runFile(name: string, abs: string, argv: string[], env: Map<string, string>, ctx: Ctx): Promise<number> {
+    const fs = this.host.fs;
+    if (isDir(fs, abs)) {
+      ctx.io.stderr.write(`bash: ${name}: Is a directory\n`);
+      return 126;
+    }
+    const text = fs.read(abs);
+    if (text === undefined) {
+      ctx.io.stderr.write(`bash: ${name}: No such file or directory\n`);
+      return 127;
+    }
+    if (!isExecutable(fs, abs, text)) {
+      ctx.io.stderr.write(`bash: ${name}: Permission denied\n`);
+      return 126;
+    }
+    return this.runScript(text, { arg0: name, args: argv.slice(1), inherit: false, env }, ctx);
+  }
+
+  /** Runs text in this shell (`source`) or a child shell with the given environment. */
+  async runScript(text: string, opts: { arg0: string; args: string[]; inherit: boolean; env?: Map<string, string> }, ctx: Ctx): Promise<number> {
+    if (opts.inherit) {
+      const st = ctx.state;
+      const saved = st.positional;
+      if (opts.args.length) st.positional = opts.args;
+      try {
+        return await this.runText(text, ctx);
+      } finally {
+        st.positional = saved;
+        st.returning = undefined;
+      }
+    }
+    const state = childState(ctx.state, opts.env ?? environment(ctx.state));
+    state.arg0 = opts.arg0;
+    state.positional = opts.args;
+    const code = await this.runText(text, { ...ctx, state });
+    return code;
+  }
+
+  private async callFunction(body: CommandNode, argv: string[], ctx: Ctx): Promise<number> {
+    const st = ctx.state;
+    const saved = st.positional;
+    st.positional = argv.slice(1);
+    try {
+      const code = await this.runCommand(body, ctx);
+      return st.returning ?? code;
+    } finally {
+      st.positional = saved;
+      st.returning = undefined;
+    }
+  }
+
+  process(argv: string[], env: Map<string, string>, ctx: Ctx): Process {
+    const host = this.host;
+    return {
+      argv,
+      env,
+      cwd: ctx.state.cwd,
+      stdin: ctx.io.stdin,
+      stdout: ctx.io.stdout,
+      stderr: ctx.io.stderr,
+      host,
+      signal: ctx.signal,
+      sleep: (ms) => sleepFor(host, ctx.signal, ms),
+      run: (line, runEnv) => {
+        const state = childState(ctx.state, runEnv ?? env);
+        return this.runText(line, { state, io: ctx.io, signal: ctx.signal });
+      },
+    };
+  }
+
+  private builtinContext(ctx: Ctx): BuiltinContext {
+    return {
+      state: ctx.state,
+      registry: this.registry,
+      runScript: (text, opts) => this.runScript(text, opts, ctx),
+      exec: (argv, opts = {}) => {
+        const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
+        return this.exec(argv, { ...ctx, state }, new Map(), opts.env);
+      },
+    };
+  }
+}
+
+/** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
+export function childState(parent: ShellState, env: Map<string, string>): ShellState {
+  return {
+    vars: new Map(env),
+    exported: new Set(env.keys()),
+    cwd: parent.cwd,
+    status: 0,
+    positional: [],
+    arg0: 'bash',
+    functions: new Map(),
+    user: parent.user,
+    pid: nextPid(),
+    loopDepth: 0,
+  };
+}
+
+/**
+ * Whether a file may be run. The FileSystem keeps modes but has no reader for them yet; until it
+ * has one (`mode(path)`), a file counts as executable when it starts with `#!`.
+ */
+function isExecutable(fs: HostContext['fs'], abs: string, text: string): boolean {
+  const mode = (fs as { mode?: (p: string) => number | undefined }).mode?.(abs);
+  if (mode !== undefined) return (mode & 0o111) !== 0;
+  return text.startsWith('#!');
+}
+
+function isAssignmentWord(w: Word): boolean {
+  const f = w.parts[0];
+  return f?.kind === 'lit' && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(f.text);
+}
+
+function hasSubst(w: Word): boolean {
+  return w.parts.some((p) => p.kind === 'cmd' || (p.kind === 'dq' && hasSubst({ parts: p.parts })));
+}

@@ -1,0 +1,475 @@
+import type {
+  AndOrNode,
+  Assign,
+  CommandNode,
+  ForNode,
+  GroupNode,
+  IfNode,
+  ListNode,
+  LoopNode,
+  PipelineNode,
+  Redir,
+  RedirOp,
+  SimpleNode,
+  Word,
+  WordPart,
+} from './ast.ts';
+import { parseDoubleQuotedText as parseDq, readWordParts, type LexSource } from './lexer.ts';
+import { ShellSyntaxError } from './syntax-error.ts';
+
+export { ShellSyntaxError };
+
+const eofError = (matching?: string) => ShellSyntaxError.eof(matching);
+
+type Token =
+  | { t: 'op'; v: string; fd?: number }
+  | { t: 'word'; word: Word; plain?: string }
+  | { t: 'eof' };
+
+const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
+const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
+/** Reserved words that end a list when they come where a command would start. */
+const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
+
+interface PendingHeredoc {
+  redir: Redir;
+  delim: string;
+  strip: boolean;
+}
+
+/**
+ * A recursive-descent parser working straight on the characters (bash's grammar is too
+ * context-dependent for a separate tokenizer: reserved words only count where a command starts,
+ * and `$(...)` nests whole programs inside words).
+ */
+export class Parser implements LexSource {
+  pos = 0;
+  private pending: PendingHeredoc[] = [];
+  /** Warnings bash prints without failing (a here-document cut short by the end of input). */
+  readonly warnings: string[] = [];
+
+  constructor(readonly src: string) {}
+
+  /** Parses the whole input. */
+  parseProgram(): ListNode {
+    const items: ListNode['items'] = [];
+    for (let l = this.nextLine(); l; l = this.nextLine()) items.push(...l.items);
+    return { type: 'list', items };
+  }
+
+  /**
+   * Parses the next complete command line (up to a newline outside any construct), or null at
+   * the end. bash reads and runs input this way, so an error on line 2 does not stop line 1.
+   */
+  nextLine(): ListNode | null {
+    this.skipNewlines();
+    if (this.peek().t === 'eof') return null;
+    const items: ListNode['items'] = [];
+    for (;;) {
+      const node = this.parseAndOr();
+      const tok = this.peek();
+      if (tok.t === 'eof') {
+        items.push({ node, background: false });
+        break;
+      }
+      if (tok.t === 'op' && (tok.v === ';' || tok.v === '&')) {
+        this.take();
+        items.push({ node, background: tok.v === '&' });
+        const after = this.peek();
+        if (after.t === 'eof') break;
+        if (after.t === 'op' && after.v === '\n') {
+          this.take();
+          break;
+        }
+        continue;
+      }
+      if (tok.t === 'op' && tok.v === '\n') {
+        this.take();
+        items.push({ node, background: false });
+        break;
+      }
+      throw this.unexpected(tok);
+    }
+    return { type: 'list', items };
+  }
+
+  // ---- grammar ----
+
+  private parseList(): ListNode {
+    const items: ListNode['items'] = [];
+    for (;;) {
+      this.skipNewlines();
+      const tok = this.peek();
+      if (tok.t === 'eof') break;
+      if (tok.t === 'op' && tok.v === ')') break;
+      if (tok.t === 'word' && tok.plain !== undefined && TERMINATORS.has(tok.plain)) break;
+      const node = this.parseAndOr();
+      const sep = this.peek();
+      if (sep.t === 'op' && (sep.v === ';' || sep.v === '&' || sep.v === '\n')) {
+        this.take();
+        items.push({ node, background: sep.v === '&' });
+        continue;
+      }
+      items.push({ node, background: false });
+      if (sep.t === 'eof' || (sep.t === 'op' && sep.v === ')')) break;
+      throw this.unexpected(sep);
+    }
+    return { type: 'list', items };
+  }
+
+  private parseAndOr(): AndOrNode {
+    const first = this.parsePipeline();
+    const rest: AndOrNode['rest'] = [];
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t !== 'op' || (tok.v !== '&&' && tok.v !== '||')) break;
+      this.take();
+      this.skipNewlines();
+      rest.push({ op: tok.v, node: this.parsePipeline() });
+    }
+    return { type: 'andor', first, rest };
+  }
+
+  private parsePipeline(): PipelineNode {
+    let bang = false;
+    const first = this.peek();
+    if (first.t === 'word' && first.plain === '!') {
+      this.take();
+      bang = true;
+    }
+    const cmds = [this.parseCommand()];
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t !== 'op' || tok.v !== '|') break;
+      this.take();
+      this.skipNewlines();
+      cmds.push(this.parseCommand());
+    }
+    return { type: 'pipeline', bang, cmds };
+  }
+
+  private parseCommand(): CommandNode {
+    const tok = this.peek();
+    if (tok.t === 'eof') throw eofError();
+    if (tok.t === 'op') {
+      if (REDIR_OPS.has(tok.v)) return this.parseSimple();
+      if (tok.v === '(') {
+        this.take();
+        const body = this.parseList();
+        this.expectOp(')', body);
+        return this.withRedirs<GroupNode>({ type: 'subshell', body, redirs: [] });
+      }
+      throw this.unexpected(tok);
+    }
+    switch (tok.plain) {
+      case 'if':
+        return this.withRedirs(this.parseIf());
+      case 'while':
+      case 'until':
+        return this.withRedirs(this.parseWhile(tok.plain === 'until'));
+      case 'for':
+        return this.withRedirs(this.parseFor());
+      case '{': {
+        this.take();
+        const body = this.parseList();
+        this.expectWord('}', body);
+        return this.withRedirs({ type: 'group', body, redirs: [] } as GroupNode);
+      }
+    }
+    if (tok.plain !== undefined && TERMINATORS.has(tok.plain)) throw this.unexpected(tok);
+    return this.parseSimple();
+  }
+
+  private withRedirs<T extends { redirs: Redir[] }>(node: T): T {
+    for (let tok = this.peek(); tok.t === 'op' && REDIR_OPS.has(tok.v); tok = this.peek()) node.redirs.push(this.parseRedir());
+    return node;
+  }
+
+  private parseSimple(): CommandNode {
+    const node: SimpleNode = { type: 'simple', assigns: [], words: [], redirs: [] };
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t === 'op' && REDIR_OPS.has(tok.v)) {
+        node.redirs.push(this.parseRedir());
+        continue;
+      }
+      if (tok.t !== 'word') break;
+      this.take();
+      const assign = node.words.length === 0 ? asAssignment(tok.word) : undefined;
+      if (assign) node.assigns.push(assign);
+      else node.words.push(tok.word);
+    }
+    const next = this.peek();
+    if (next.t === 'op' && next.v === '(') {
+      // `name() body`: a function definition; anything else before `(` is an error.
+      const name = node.words.length === 1 && node.assigns.length === 0 && node.redirs.length === 0 ? plainText(node.words[0]!) : undefined;
+      if (name === undefined) throw this.unexpected(next);
+      this.take();
+      this.expectOp(')');
+      this.skipNewlines();
+      const start = this.peek();
+      const ok = start.t === 'op' ? start.v === '(' : start.t === 'word' && ['{', 'if', 'while', 'until', 'for'].includes(start.plain ?? '');
+      if (!ok) throw this.unexpected(start);
+      return { type: 'function', name, body: this.parseCommand() };
+    }
+    return node;
+  }
+
+  private parseRedir(): Redir {
+    const tok = this.take() as { t: 'op'; v: string; fd?: number };
+    const target = this.peek();
+    if (target.t !== 'word') throw this.unexpected(target.t === 'eof' ? { t: 'op', v: '\n' } : target);
+    this.take();
+    const op = (tok.v === '<<-' ? '<<' : tok.v) as RedirOp;
+    const dflt = op.startsWith('<') ? 0 : 1;
+    const redir: Redir = { fd: tok.fd ?? dflt, op, target: target.word };
+    if (op === '<<') {
+      const quoted = target.word.parts.some((p) => p.kind !== 'lit');
+      redir.heredoc = { body: '', quoted };
+      this.pending.push({ redir, delim: literalText(target.word), strip: tok.v === '<<-' });
+    }
+    return redir;
+  }
+
+  private parseIf(): IfNode {
+    this.take();
+    const node: IfNode = { type: 'if', clauses: [], redirs: [] };
+    for (;;) {
+      const cond = this.parseList();
+      this.expectWord('then', cond);
+      const body = this.parseList();
+      node.clauses.push({ cond, body });
+      const tok = this.peek();
+      if (tok.t === 'word' && tok.plain === 'elif') {
+        this.requireNonEmpty(body, tok);
+        this.take();
+        continue;
+      }
+      if (tok.t === 'word' && tok.plain === 'else') {
+        this.requireNonEmpty(body, tok);
+        this.take();
+        node.elseBody = this.parseList();
+        this.expectWord('fi', node.elseBody);
+        return node;
+      }
+      this.expectWord('fi', body);
+      return node;
+    }
+  }
+
+  private parseWhile(until: boolean): LoopNode {
+    this.take();
+    const cond = this.parseList();
+    this.expectWord('do', cond);
+    const body = this.parseList();
+    this.expectWord('done', body);
+    return { type: 'while', until, cond, body, redirs: [] };
+  }
+
+  private parseFor(): ForNode {
+    this.take();
+    const nameTok = this.peek();
+    if (nameTok.t !== 'word') throw this.unexpected(nameTok);
+    this.take();
+    const name = literalText(nameTok.word);
+    let words: Word[] | undefined;
+    this.skipNewlines();
+    const tok = this.peek();
+    if (tok.t === 'word' && tok.plain === 'in') {
+      this.take();
+      words = [];
+      for (;;) {
+        const w = this.peek();
+        if (w.t === 'word') {
+          this.take();
+          words.push(w.word);
+          continue;
+        }
+        if (w.t === 'op' && (w.v === ';' || w.v === '\n')) {
+          this.take();
+          break;
+        }
+        throw this.unexpected(w);
+      }
+    } else if (tok.t === 'op' && tok.v === ';') {
+      this.take();
+    }
+    this.skipNewlines();
+    const d = this.peek();
+    if (!(d.t === 'word' && d.plain === 'do')) throw this.unexpected(d);
+    this.take();
+    const body = this.parseList();
+    this.expectWord('done', body);
+    return { type: 'for', name, words, body, redirs: [] };
+  }
+
+  private requireNonEmpty(list: ListNode, tok: Token): void {
+    if (list.items.length === 0) throw this.unexpected(tok);
+  }
+
+  /** Consumes the reserved word `w`, after a list that must not be empty. */
+  private expectWord(w: string, before: ListNode): void {
+    const tok = this.peek();
+    if (tok.t === 'word' && tok.plain === w) {
+      this.requireNonEmpty(before, tok);
+      this.take();
+      return;
+    }
+    throw this.unexpected(tok);
+  }
+
+  private expectOp(v: string, before?: ListNode): void {
+    const tok = this.peek();
+    if (tok.t === 'op' && tok.v === v) {
+      if (before) this.requireNonEmpty(before, tok);
+      this.take();
+      return;
+    }
+    throw this.unexpected(tok);
+  }
+
+  private unexpected(tok: Token): ShellSyntaxError {
+    if (tok.t === 'eof') return eofError();
+    const text = tok.t === 'op' ? (tok.v === '\n' ? 'newline' : (tok.fd !== undefined ? String(tok.fd) : '') + tok.v) : sourceText(tok.word);
+    return ShellSyntaxError.unexpected(text);
+  }
+
+  // ---- tokens ----
+
+  private skipNewlines(): void {
+    for (let tok = this.peek(); tok.t === 'op' && tok.v === '\n'; tok = this.peek()) this.take();
+  }
+
+  private peek(): Token {
+    const save = this.pos;
+    const tok = this.lex();
+    this.pos = save;
+    return tok;
+  }
+
+  private take(): Token {
+    const tok = this.lex();
+    if (tok.t === 'op' && tok.v === '\n') this.readHeredocs();
+    return tok;
+  }
+
+  private lex(): Token {
+    this.skipBlanks();
+    const s = this.src;
+    if (this.pos >= s.length) {
+      if (this.pending.length > 0) this.readHeredocs();
+      return { t: 'eof' };
+    }
+    const fdm = /^(\d+)(?=[<>])/.exec(s.slice(this.pos, this.pos + 12));
+    if (fdm) {
+      const after = this.pos + fdm[1]!.length;
+      const op = OPERATORS.find((o) => s.startsWith(o, after) && REDIR_OPS.has(o));
+      if (op) {
+        this.pos = after + op.length;
+        return { t: 'op', v: op, fd: Number(fdm[1]) };
+      }
+    }
+    for (const op of OPERATORS) {
+      if (s.startsWith(op, this.pos)) {
+        this.pos += op.length;
+        return { t: 'op', v: op };
+      }
+    }
+    const parts = readWordParts(this, (c) => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c));
+    const word: Word = { parts };
+    const first = parts[0];
+    const plain = parts.length === 1 && first!.kind === 'lit' ? first!.text : undefined;
+    return { t: 'word', word, plain };
+  }
+
+  private skipBlanks(): void {
+    const s = this.src;
+    for (;;) {
+      const c = s[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '#') {
+        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
+      } else break;
+    }
+  }
+
+  private readHeredocs(): void {
+    const s = this.src;
+    for (const h of this.pending.splice(0)) {
+      let body = '';
+      let found = false;
+      while (this.pos < s.length) {
+        const nl = s.indexOf('\n', this.pos);
+        const end = nl < 0 ? s.length : nl;
+        let line = s.slice(this.pos, end);
+        this.pos = nl < 0 ? s.length : nl + 1;
+        if (h.strip) line = line.replace(/^\t+/, '');
+        if (line === h.delim) {
+          found = true;
+          break;
+        }
+        body += line + '\n';
+      }
+      if (!found) this.warnings.push(`warning: here-document delimited by end-of-file (wanted \`${h.delim}')`);
+      h.redir.heredoc!.body = body;
+    }
+  }
+
+  sub(text: string): LexSource {
+    return new Parser(text);
+  }
+
+  /** Parses a separate text as a program (backquoted command substitution). */
+  parseNested(text: string): ListNode {
+    return new Parser(text).parseProgram();
+  }
+
+  /** Parses a nested command list up to `)` (command substitution); the caller consumed `$(`. */
+  parseSubstitution(): ListNode {
+    const body = this.parseList();
+    const tok = this.peek();
+    if (tok.t === 'eof') throw eofError(')');
+    if (!(tok.t === 'op' && tok.v === ')')) throw this.unexpected(tok);
+    this.take();
+    return body;
+  }
+}
+
+/** `NAME=value` or `NAME+=value` at the start of a word. */
+function asAssignment(word: Word): Assign | undefined {
+  const first = word.parts[0];
+  if (!first || first.kind !== 'lit') return undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.text);
+  if (!m) return undefined;
+  const restText = first.text.slice(m[0].length);
+  const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText }, ...word.parts.slice(1)] : word.parts.slice(1);
+  return { name: m[1]!, value: { parts }, append: m[2] === '+' };
+}
+
+/** The word's text after quote removal, ignoring expansions (here-doc delimiters, for names). */
+export function literalText(word: Word): string {
+  return word.parts
+    .map((p) => (p.kind === 'lit' || p.kind === 'sq' ? p.text : p.kind === 'dq' ? literalText({ parts: p.parts }) : ''))
+    .join('');
+}
+
+function plainText(word: Word): string | undefined {
+  const first = word.parts[0];
+  return word.parts.length === 1 && first!.kind === 'lit' && !/[$`'"\\]/.test(first!.text) ? first!.text : undefined;
+}
+
+/** A word as the user wrote it, for error messages (close enough: quotes are not re-added). */
+function sourceText(word: Word): string {
+  return literalText(word);
+}
+
+/** Parses a string as the inside of double quotes (here-document bodies). */
+export function parseDoubleQuotedText(text: string): Word {
+  return parseDq(new Parser(text));
+}
+
+/** Parses a whole program; throws ShellSyntaxError. */
+export function parse(src: string): ListNode {
+  return new Parser(src).parseProgram();
+}

@@ -1,0 +1,152 @@
+import { defaultRegistry } from './commands/index.ts';
+import { complete } from './completion.ts';
+import { Interpreter, nextPid } from './interpreter.ts';
+import { Parser, ShellSyntaxError } from './parser.ts';
+import { HOME } from './paths.ts';
+import type { HostContext, InputStream, OutputStream, ProcessSignal } from './process.ts';
+import type { CommandRegistry } from './registry.ts';
+import { createSignal, toSignal, type SignalController } from './signal.ts';
+import type { ShellState } from './state.ts';
+import { StringInput, TerminalInput } from './streams.ts';
+
+export interface ShellOptions {
+  /** Extra or overriding environment variables (exported). */
+  env?: Record<string, string> | Map<string, string>;
+  /** The commands this shell knows; the default registry when absent. */
+  registry?: CommandRegistry;
+  cwd?: string;
+}
+
+export interface RunIO {
+  /** A string (a here-string, `exec`'s stdin) or a stream; absent: the terminal (reads wait for Ctrl-C). */
+  stdin?: string | InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Interrupts the line: Ctrl-C (`SIGINT`), the host going down (`SIGTERM`), exec's timeout. */
+  signal?: ProcessSignal | SignalController;
+}
+
+/** What a `vagrant ssh` login on coreos-vagrant has in its environment. */
+function loginEnvironment(host: HostContext): [string, string][] {
+  const env: [string, string][] = [
+    ['HOME', HOME],
+    ['USER', 'core'],
+    ['LOGNAME', 'core'],
+    ['SHELL', '/bin/bash'],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/bin'],
+    ['PWD', HOME],
+    ['LANG', 'en_US.UTF-8'],
+    ['TERM', 'xterm-256color'],
+    ['SHLVL', '1'],
+  ];
+  // pam_env reads /etc/environment at login: COREOS_PUBLIC_IPV4 and COREOS_PRIVATE_IPV4.
+  const etcEnv = host.fs.read('/etc/environment');
+  if (etcEnv) {
+    for (const line of etcEnv.split('\n')) {
+      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+      if (m) env.push([m[1]!, m[2]!.replace(/^"(.*)"$/, '$1')]);
+    }
+  }
+  return env;
+}
+
+/**
+ * The login shell of one host (bash as `vagrant ssh` gives it): keeps its variables, working
+ * directory and `$?` from one line to the next.
+ */
+export class Shell {
+  readonly state: ShellState;
+  readonly registry: CommandRegistry;
+  private interp: Interpreter;
+
+  constructor(
+    readonly host: HostContext,
+    opts: ShellOptions = {},
+  ) {
+    this.registry = opts.registry ?? defaultRegistry;
+    this.interp = new Interpreter(host, this.registry);
+    const vars = new Map(loginEnvironment(host));
+    const extra = opts.env instanceof Map ? [...opts.env] : Object.entries(opts.env ?? {});
+    for (const [k, v] of extra) vars.set(k, v);
+    const exported = new Set(vars.keys());
+    // bash's own variables, not exported.
+    vars.set('HOSTNAME', host.name);
+    const cwd = opts.cwd ?? HOME;
+    vars.set('PWD', cwd);
+    this.state = {
+      vars,
+      exported,
+      cwd,
+      status: 0,
+      positional: [],
+      arg0: '-bash',
+      functions: new Map(),
+      user: 'core',
+      pid: nextPid(),
+      loopDepth: 0,
+    };
+  }
+
+  /** `$?` after the last line. */
+  get lastExitCode(): number {
+    return this.state.status;
+  }
+
+  get cwd(): string {
+    return this.state.cwd;
+  }
+
+  /** The exported environment, as `env` prints it. */
+  get env(): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const [k, v] of this.state.vars) if (this.state.exported.has(k)) env.set(k, v);
+    return env;
+  }
+
+  /** A controller to interrupt a line: pass `.signal` (or the controller) to `run`. */
+  createSignal(): SignalController {
+    return createSignal();
+  }
+
+  /**
+   * Runs one line (or several, separated by newlines) and resolves with its exit status.
+   * Never rejects: syntax errors and failures are printed the way bash prints them.
+   */
+  async run(line: string, io: RunIO): Promise<number> {
+    const signal = toSignal(io.signal) ?? createSignal().signal;
+    const stdin = typeof io.stdin === 'string' ? new StringInput(io.stdin) : (io.stdin ?? new TerminalInput(signal, this.host));
+    const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
+    let status: number;
+    try {
+      status = await this.interp.runText(line, ctx);
+    } catch (e) {
+      io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
+      status = 1;
+    }
+    // `exit` ends the line; the playground's terminal keeps its session.
+    this.state.exit = undefined;
+    this.state.returning = undefined;
+    this.state.loopCtl = undefined;
+    this.state.status = status;
+    return status;
+  }
+
+  /** Candidates for the word before the cursor (whole words; directories end with `/`). */
+  completions(lineBeforeCursor: string): string[] {
+    try {
+      return complete(lineBeforeCursor, this.registry, this.state, this.host.fs);
+    } catch {
+      return [];
+    }
+  }
+
+  /** True when the line is unfinished (open quote, `if` without `fi`): a terminal shows `> `. */
+  isIncomplete(line: string): boolean {
+    try {
+      new Parser(line).parseProgram();
+      return false;
+    } catch (e) {
+      return e instanceof ShellSyntaxError && e.atEof;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { CommandNode } from './ast.ts';
+
+/** Everything a shell remembers between commands; a subshell works on a copy. */
+export interface ShellState {
+  vars: Map<string, string>;
+  exported: Set<string>;
+  cwd: string;
+  /** `$?` */
+  status: number;
+  positional: string[];
+  /** `$0` */
+  arg0: string;
+  functions: Map<string, CommandNode>;
+  /** `core`, or `root` under sudo: decides what may be written. */
+  user: string;
+  /** `$$` */
+  pid: number;
+  /** `$!` */
+  lastBg?: number;
+  /** Set by `exit`: the shell stops and returns this status. */
+  exit?: number;
+  /** Set by `return` inside a function. */
+  returning?: number;
+  /** Set by `break`/`continue`: how many enclosing loops are affected. */
+  loopCtl?: { kind: 'break' | 'continue'; n: number };
+  /** Loops being run (break outside a loop is an error-free no-op in bash). */
+  loopDepth: number;
+}
+
+export function cloneState(s: ShellState): ShellState {
+  return {
+    ...s,
+    vars: new Map(s.vars),
+    exported: new Set(s.exported),
+    positional: [...s.positional],
+    functions: new Map(s.functions),
+    exit: undefined,
+    returning: undefined,
+    loopCtl: undefined,
+  };
+}
+
+/** The environment a command gets: the exported variables, plus `extra` (VAR=value prefixes). */
+export function environment(s: ShellState, extra?: Map<string, string>): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const [k, v] of s.vars) if (s.exported.has(k)) env.set(k, v);
+  if (extra) for (const [k, v] of extra) env.set(k, v);
+  return env;
+}
+
+export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;

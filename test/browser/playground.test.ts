@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { buildSite, serve } from './site.ts';
+import { launchChromium, watchErrors } from './chromium.ts';
+
+// The playground screen in Chromium, driven only through its accessible names (the contract
+// that any outside test would use too).
+
+let browser: Browser;
+let server: Server;
+let url: string;
+let dist: string;
+
+beforeAll(async () => {
+  dist = await buildSite();
+  ({ url, server } = await serve(dist));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(opts: { width?: number; height?: number; query?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 } });
+  const errors = watchErrors(page);
+  await page.goto(url + (opts.query ?? ''));
+  await leaderCard(page).waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
+const leaderCard = (page: Page) => page.getByRole('button', { name: /^core-\d+, etcd leader, term \d+$/ });
+
+/** Name and term of the machine that leads now. */
+async function leader(page: Page): Promise<{ name: string; term: number }> {
+  const label = (await leaderCard(page).first().getAttribute('aria-label'))!;
+  const m = /^(core-\d+), etcd leader, term (\d+)$/.exec(label)!;
+  return { name: m[1]!, term: Number(m[2]) };
+}
+
+/** Waits for a leader other than `not` with a term above `above`. */
+async function newLeader(page: Page, not: string, above: number, timeout = 10_000): Promise<{ name: string; term: number }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const labels = await leaderCard(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    for (const l of labels) {
+      const m = /^(core-\d+), etcd leader, term (\d+)$/.exec(l);
+      if (m && m[1] !== not && Number(m[2]) > above) return { name: m[1]!, term: Number(m[2]) };
+    }
+    if (Date.now() > deadline) throw new Error(`no new leader above term ${above}; leaders: ${labels.join(' | ')}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function terminalLines(page: Page, machine: string): Promise<string[]> {
+  const text = await page.locator(`#term-${machine} .xterm-rows`).innerText();
+  return text.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trimEnd());
+}
+
+async function typeIn(page: Page, machine: string, line: string): Promise<void> {
+  await page.getByRole('tab', { name: machine, exact: true }).click();
+  await page.locator(`#term-${machine} .xterm`).waitFor();
+  await page.locator(`#term-${machine} .xterm-helper-textarea`).focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+describe('the playground in Chromium', () => {
+  it('loads without console errors and shows a leader', async () => {
+    const { page, errors } = await open();
+    await page.waitForTimeout(1500);
+    expect(await leaderCard(page).count()).toBe(1);
+    for (const m of ['core-01', 'core-02', 'core-03']) {
+      await expect(page.getByRole('button', { name: `Kill ${m}` }).count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: `Boot ${m}` }).count()).resolves.toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fetches at most 150 kB of gzipped JavaScript on first load, without xterm', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname.split('/play/')[1]!);
+    });
+    await page.goto(url);
+    await leaderCard(page).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(2000);
+    const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+    expect(scripts.some((s) => /xterm/.test(s))).toBe(false);
+    expect(gz).toBeLessThanOrEqual(150 * 1024);
+    await page.close();
+  });
+
+  it('elects a new leader with a higher term when the leader is killed, and the old one returns as a follower', async () => {
+    const { page, errors } = await open();
+    const old = await leader(page);
+    await page.getByRole('button', { name: `Kill ${old.name}` }).click();
+    await expect(page.getByRole('button', { name: new RegExp(`^${old.name}, etcd offline`) }).count()).resolves.toBe(1);
+    const next = await newLeader(page, old.name, old.term);
+    expect(next.term).toBeGreaterThan(old.term);
+    await page.getByRole('button', { name: `Boot ${old.name}` }).click();
+    await page.getByRole('button', { name: new RegExp(`^${old.name}, etcd follower, term \\d+$`) }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a partition that isolates the leader elects a new leader on the majority side; after healing the old one steps down', async () => {
+    const { page, errors } = await open();
+    const old = await leader(page);
+    await page.getByRole('button', { name: `Isolate ${old.name}` }).click();
+    const next = await newLeader(page, old.name, old.term);
+    expect(next.name).not.toBe(old.name);
+    await page.getByRole('button', { name: 'Heal', exact: true }).click();
+    await page.getByRole('button', { name: new RegExp(`^${old.name}, etcd follower, term \\d+$`) }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await leaderCard(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs etcdctl in two terminals: a key set on core-02 is read on core-03', async () => {
+    const { page, errors } = await open();
+    await typeIn(page, 'core-02', 'etcdctl set /a 1');
+    await expect.poll(async () => (await terminalLines(page, 'core-02')).join('\n'), { timeout: 10_000 }).toMatch(/etcdctl set \/a 1\n1\n/);
+    await typeIn(page, 'core-03', 'etcdctl get /a');
+    await expect.poll(async () => (await terminalLines(page, 'core-03')).join('\n'), { timeout: 10_000 }).toMatch(/etcdctl get \/a\n1\n/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has time controls: Pause freezes virtual time, Step runs one event, Speed is a slider', async () => {
+    const { page } = await open();
+    const clock = page.getByLabel('virtual time');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const frozen = await clock.innerText();
+    await page.waitForTimeout(400);
+    expect(await clock.innerText()).toBe(frozen);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
+    const speed = page.getByRole('slider', { name: 'Speed' });
+    expect(await speed.getAttribute('aria-valuetext')).toBe('1x');
+    await speed.fill('-2');
+    expect(await speed.getAttribute('aria-valuetext')).toBe('1/100x');
+    await page.close();
+  });
+
+  it('announces elections in a polite live region', async () => {
+    const { page } = await open();
+    const old = await leader(page);
+    await page.getByRole('button', { name: `Kill ${old.name}` }).click();
+    const next = await newLeader(page, old.name, old.term);
+    await expect.poll(() => page.locator('[aria-live="polite"]').allInnerTexts(), { timeout: 5000 }).toContainEqual(
+      expect.stringContaining(`${next.name} is the new etcd leader, term ${next.term}`),
+    );
+    await page.close();
+  });
+
+  it('has keyboard shortcuts: select with a digit, k kills, b boots, ? opens the help', async () => {
+    const { page } = await open();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('2');
+    await page.keyboard.press('k');
+    await page.getByRole('button', { name: /^core-02, etcd offline/ }).waitFor({ timeout: 2000 });
+    await page.keyboard.press('b');
+    await page.getByRole('button', { name: /^core-02, etcd (follower|leader|candidate)/ }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('stacks on a narrow screen without sideways scrolling', async () => {
+    const { page, errors } = await open({ width: 400, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,72 @@
+import { build, type Plugin } from 'vite';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * While src/cluster.ts cannot be built (the real simulation is being written), PG_MOCK=1 hides it
+ * so the screen falls back to its stand-in simulation.
+ */
+function hideRealCluster(): Plugin {
+  return {
+    name: 'hide-real-cluster',
+    enforce: 'pre',
+    load(id) {
+      if (id.replace(/\\/g, '/').endsWith('/src/cluster.ts')) return 'export {};';
+      return null;
+    },
+  };
+}
+
+/** Builds the site into a fresh temporary folder; returns the folder. */
+export async function buildSite(opts: { mock?: boolean } = {}): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'pg-dist-'));
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    plugins: opts.mock ?? process.env.PG_MOCK === '1' ? [hideRealCluster()] : [],
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves `dir` under `base` (a sub-path, to prove the build works from any path) on a free port. */
+export async function serve(dir: string, base = '/play/'): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}${base}`, server };
+}

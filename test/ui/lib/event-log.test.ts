@@ -1,0 +1,20 @@
+import { describe, it, expect } from 'vitest';
+import { EventLog } from '../../../src/ui/lib/event-log.ts';
+
+describe('EventLog', () => {
+  it('describes elections and announces new leaders', () => {
+    const log = new EventLog();
+    expect(log.describe({ t: 1, type: 'raft.role', host: 'core-02', member: 'x', role: 'candidate', term: 3 })?.text).toBe('core-02 starts an election, term 3');
+    const won = log.describe({ t: 2, type: 'raft.role', host: 'core-02', member: 'x', role: 'leader', term: 3 });
+    expect(won?.announce).toBe('core-02 is the new etcd leader, term 3');
+    expect(log.describe({ t: 3, type: 'raft.role', host: 'core-01', member: 'y', role: 'follower', term: 3 })).toBeUndefined();
+    expect(log.describe({ t: 4, type: 'raft.role', host: 'core-02', member: 'x', role: 'follower', term: 4 })?.text).toBe('core-02 steps down, term 4');
+  });
+  it('describes power, network and typed commands', () => {
+    const log = new EventLog();
+    expect(log.describe({ t: 1, type: 'host.power', host: 'core-01', state: 'crashed' })?.text).toBe('core-01 crashed (power cut)');
+    expect(log.describe({ t: 1, type: 'net.partition', groups: [['core-01'], ['core-02', 'core-03']] })?.text).toBe('network split: {core-01} | {core-02, core-03}');
+    expect(log.describe({ t: 1, type: 'input', input: { kind: 'exec', machine: 'core-02', line: 'etcdctl ls', pid: 1 } })?.text).toBe('core-02 $ etcdctl ls');
+    expect(log.describe({ t: 1, type: 'msg.deliver', id: 1, from: 'a', to: 'b', kind: 'MsgApp' })).toBeUndefined();
+  });
+});
