@@ -106,7 +106,11 @@ export class HttpStack {
         finished = true;
         for (const cb of closeCbs) cb();
       });
-      const reply = (kind: string, payload: unknown) => this.net.send(host, client, p.clientPort, kind, payload);
+      let lastRecv = 0;
+      const reply = (kind: string, payload: unknown) => {
+        const m = this.net.send(host, client, p.clientPort, kind, payload, { notBefore: lastRecv });
+        if (m) lastRecv = m.recvAt;
+      };
       const res: HttpResponseWriter = {
         writeHead: (status, headers) => {
           if (!finished) reply('http.head', { conn: p.conn, status, headers });

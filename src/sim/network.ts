@@ -141,13 +141,15 @@ export class Network {
     port: number,
     kind: string,
     payload: unknown,
-    opts: { unreliable?: boolean; onUndeliverable?: (reason: DropReason) => void } = {},
+    opts: { unreliable?: boolean; onUndeliverable?: (reason: DropReason) => void; notBefore?: number } = {},
   ): NetMessage | undefined {
     if (!this.up.has(from)) return undefined;
     const now = this.clock.now();
     const link = this.linkConfig(from, to);
-    const latency =
+    let latency =
       from === to ? LOOPBACK_MS : Math.max(0.5, link.latencyMs + (link.jitterMs > 0 ? (this.rng.float() * 2 - 1) * link.jitterMs : 0));
+    // A stream (TCP) keeps its order: never arrive before the previous segment.
+    if (opts.notBefore !== undefined && now + latency < opts.notBefore) latency = opts.notBefore - now;
     const msg: NetMessage = { id: this.nextId++, from, to, port, kind, payload, sentAt: now, recvAt: now + latency };
     this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
     if (from !== to && opts.unreliable && link.loss > 0 && this.rng.chance(link.loss)) {

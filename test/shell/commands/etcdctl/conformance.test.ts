@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../../../src/headless.ts';
+import type { Cluster, HeadlessCluster } from '../../../../src/headless.ts';
 
 /**
  * etcdctl against the real simulated cluster (headless API), checked against the reference's
@@ -71,6 +71,43 @@ describe.skipIf(!createCluster)('etcdctl 2.3.7 on the simulated cluster', () => 
       await c.advance(500);
       await c.exec('core-02', 'etcdctl set /wd/child v1');
       expect(await w).toEqual({ stdout: '[set] /wd/child\nv1\n', stderr: '', exitCode: 0 });
+    },
+    T,
+  );
+
+  it(
+    'watch --forever prints every change; Ctrl-C ends it with exit 0 (B.5)',
+    async () => {
+      const c = await fresh();
+      const h = c as unknown as HeadlessCluster;
+      let out = '';
+      let err = '';
+      const cmd = h.sim.spawn('core-01', 'etcdctl watch --forever /f', { stdout: { write: (x) => (out += x) }, stderr: { write: (x) => (err += x) } }, true);
+      const done = h.pump.hold(cmd.done);
+      await c.advance(300);
+      await c.exec('core-02', 'etcdctl set /f a');
+      await c.exec('core-03', 'etcdctl set /f b');
+      await c.exec('core-02', 'etcdctl rm /f');
+      await c.advance(100);
+      cmd.interrupt();
+      expect(await done).toBe(0);
+      expect({ out, err }).toEqual({ out: 'a\nb\nPrevNode.Value: b\n', err: '' });
+    },
+    T,
+  );
+
+  it(
+    'exec-watch runs its command through the shell with ETCD_WATCH_* set; a pipe feeds set (B.4)',
+    async () => {
+      const c = await fresh();
+      const w = c.exec('core-01', `etcdctl exec-watch --recursive /ew -- sh -c 'echo "$ETCD_WATCH_ACTION $ETCD_WATCH_KEY=$ETCD_WATCH_VALUE"'`, {
+        timeoutMs: 3000,
+      });
+      await c.advance(500);
+      expect(await c.exec('core-02', 'echo hello | etcdctl set /ew/a')).toMatchObject({ stdout: 'hello\n\n', exitCode: 0 });
+      const r = await w;
+      expect(r.stdout).toBe('set /ew/a=hello\n\n');
+      expect(r.exitCode).toBe(124); // still watching when the exec timed out
     },
     T,
   );

@@ -44,7 +44,7 @@ export class TestWorld {
   readonly world = new World({ seed: 7 });
 
   constructor() {
-    // Fixed latency: with jitter the simulated HTTP can deliver a reply's end before its head.
+    // Fixed latency, so the tests can state elapsed times exactly.
     this.world.net.configure({ jitterMs: 0 });
   }
 

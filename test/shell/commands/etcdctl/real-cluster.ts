@@ -15,8 +15,6 @@ export class RealCluster {
 
   constructor(n = 3, seed = 1) {
     this.world = new World({ seed });
-    // Fixed latency: with jitter the simulated HTTP can deliver a reply's end before its body.
-    this.world.net.configure({ jitterMs: 0 });
     const all = Array.from({ length: n }, (_, i) => ({ name: `core-0${i + 1}`, ip: `172.17.8.10${i + 1}` }));
     for (const m of all) {
       const host = new Host(this.world, m.name, m.ip);
