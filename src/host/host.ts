@@ -42,7 +42,9 @@ export class Host {
         bootMs: () => BOOT_MS + world.rng.int(0, BOOT_JITTER_MS),
         shutdownMs: 1000,
         onBooting: () => this.emitPower('booting'),
-        onRunning: () => this.startServices(),
+        // Out of the power machine's action: services create actors of their own, which
+        // XState must not do from inside another machine's action.
+        onRunning: () => world.clock.setTimeout(() => this.isRunning() && this.startServices(), 0),
         onDown: (state) => this.goDown(state),
       },
     });

@@ -5,7 +5,7 @@ import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
 import type { BuiltinContext, CommandRegistry } from './registry.ts';
-import { createSignal, type SignalController } from './signal.ts';
+import { createSignal, killedStatus, type SignalController } from './signal.ts';
 import { cloneState, environment, type ShellState } from './state.ts';
 import { CaptureOutput, Pipe, StringInput } from './streams.ts';
 
@@ -79,7 +79,10 @@ export class Interpreter {
   async runList(list: ListNode, ctx: Ctx): Promise<number> {
     let status = 0;
     for (const item of list.items) {
-      if (this.stopped(ctx)) break;
+      if (this.stopped(ctx)) {
+        status = this.interruptedStatus(ctx, status);
+        break;
+      }
       if (item.background) {
         this.background(item.node, ctx);
         status = 0;
@@ -187,6 +190,18 @@ export class Interpreter {
     return node.elseBody ? this.runList(node.elseBody, ctx) : 0;
   }
 
+  /**
+   * The status of a list cut short. Ctrl-C between commands interrupts bash itself: 130. (A
+   * command that caught the signal and exited 0 gets 130 too if more was to run: bash would go
+   * on with the list; stopping is kinder in a playground.)
+   */
+  private interruptedStatus(ctx: Ctx, status: number): number {
+    if (!ctx.signal.aborted) return status;
+    const killed = killedStatus(ctx.signal.reason);
+    ctx.state.status = killed;
+    return killed;
+  }
+
   /** After a loop body: consumes break/continue; true when the loop must end. */
   private loopEnds(ctx: Ctx): boolean {
     const lc = ctx.state.loopCtl;
@@ -218,7 +233,7 @@ export class Interpreter {
     } finally {
       ctx.state.loopDepth--;
     }
-    return status;
+    return this.interruptedStatus(ctx, status);
   }
 
   private async runFor(node: ForNode, ctx: Ctx): Promise<number> {
@@ -246,7 +261,7 @@ export class Interpreter {
     } finally {
       ctx.state.loopDepth--;
     }
-    return status;
+    return this.interruptedStatus(ctx, status);
   }
 
   expandCtx(ctx: Ctx): ExpandContext {
