@@ -1,7 +1,7 @@
 /**
  * Frame rate of the built site in Chromium: 9 machines at 1x for 20 s of wall time.
  * Prints frames per second and the 95th-percentile frame time (targets: 60 fps, p95 < 20 ms).
- * Run: npx tsx bench/ui-fps.ts [seconds]   (PG_MOCK=1 to use the stand-in simulation)
+ * Run: npx tsx bench/ui-fps.ts [seconds]
  */
 import { buildSite, serve } from '../test/browser/site.ts';
 import { launchChromium, watchErrors } from '../test/browser/chromium.ts';

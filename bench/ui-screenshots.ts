@@ -1,7 +1,7 @@
 /**
  * Screenshots of the playground for looking at: desktop 1440x900 and phone 400x800, in a few
  * states (steady, election, split, inspector, light theme). Saved under screenshots/.
- * Run: npx tsx bench/ui-screenshots.ts   (PG_MOCK=1 to use the stand-in simulation)
+ * Run: npx tsx bench/ui-screenshots.ts
  */
 import { mkdirSync } from 'node:fs';
 import { buildSite, serve } from '../test/browser/site.ts';

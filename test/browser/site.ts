@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'vite';
+import { build } from 'vite';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,29 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * While src/cluster.ts cannot be built (the real simulation is being written), PG_MOCK=1 hides it
- * so the screen falls back to its stand-in simulation.
- */
-function hideRealCluster(): Plugin {
-  return {
-    name: 'hide-real-cluster',
-    enforce: 'pre',
-    load(id) {
-      if (id.replace(/\\/g, '/').endsWith('/src/cluster.ts')) return 'export {};';
-      return null;
-    },
-  };
-}
-
 /** Builds the site into a fresh temporary folder; returns the folder. */
-export async function buildSite(opts: { mock?: boolean } = {}): Promise<string> {
+export async function buildSite(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'pg-dist-'));
   await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'error',
-    plugins: opts.mock ?? process.env.PG_MOCK === '1' ? [hideRealCluster()] : [],
     build: { outDir, emptyOutDir: true },
   });
   return outDir;

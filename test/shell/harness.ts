@@ -82,6 +82,7 @@ export class ShellHarness {
     const start = this.world.now();
     let code: number | undefined;
     let settled = false;
+    let endedAt = 0;
     const write = (s: string) => {
       stdout += s;
       live.stdout += s;
@@ -96,6 +97,7 @@ export class ShellHarness {
     void this.shell.run(line, { stdin: opts.stdin, stdout: out, stderr: err, signal: ctl }).then((c) => {
       code = c;
       settled = true;
+      endedAt = this.world.now();
     });
     const timers = [...(opts.at ?? [])];
     if (opts.interruptAfterMs !== undefined) timers.push([opts.interruptAfterMs, () => ctl.interrupt(opts.interruptReason ?? 'SIGINT')]);
@@ -106,7 +108,7 @@ export class ShellHarness {
       await this.world.runUntil(Math.min(end, this.world.now() + 5), yieldNow);
       await yieldNow();
     }
-    return { stdout, stderr, code, elapsed: this.world.now() - start };
+    return { stdout, stderr, code, elapsed: (settled ? endedAt : this.world.now()) - start };
   }
 }
 

@@ -4,7 +4,7 @@ import { forEachLine, readOperand } from './lib/io.ts';
 
 /** `-5` is `-n 5` (the traditional form). */
 export function numberShorthand(args: string[]): string[] {
-  return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  return args.map((a, i) => (/^-\d+$/.test(a) && !['-n', '-c', '--lines', '--bytes'].includes(args[i - 1] ?? '') ? `-n${a.slice(1)}` : a));
 }
 
 async function headOf(proc: Process, f: string, n: number, bytes: number | undefined): Promise<string | undefined> {

@@ -3,12 +3,10 @@ import type { SimClusterApi } from '../../cluster-api.ts';
 export interface SimOptions {
   machines: number;
   seed: number;
-  /** Use the stand-in simulation even when the real one exists. */
-  mock: boolean;
   speed: number;
 }
 
-/** Options from the page URL: `?machines=5&seed=42&speed=0.1&mock=1`. */
+/** Options from the page URL: `?machines=5&seed=42&speed=0.1`. */
 export function optionsFromUrl(search: string): SimOptions {
   const q = new URLSearchParams(search);
   const int = (k: string, d: number, lo: number, hi: number) => {
@@ -19,21 +17,15 @@ export function optionsFromUrl(search: string): SimOptions {
   return {
     machines: int('machines', 3, 1, 9),
     seed: int('seed', 42, 0, 2 ** 31 - 1),
-    mock: q.get('mock') === '1',
     speed: Number.isFinite(speed) ? speed : 1,
   };
 }
 
-// The real simulation is picked up when src/cluster.ts exists; a glob keeps the build working before then.
-const real = import.meta.glob('../../cluster.ts');
-
-/** Builds the cluster the screen drives; resolves once etcd has a leader. */
-export async function loadSim(o: SimOptions): Promise<{ sim: SimClusterApi; mock: boolean }> {
-  const load = real['../../cluster.ts'];
-  if (load && !o.mock) {
-    const mod = (await load()) as { createSimCluster?: (x: { machines: number; seed: number }) => Promise<SimClusterApi> };
-    if (typeof mod.createSimCluster === 'function') return { sim: await mod.createSimCluster({ machines: o.machines, seed: o.seed }), mock: false };
-  }
-  const { createMockCluster } = await import('../mock/mock-cluster.ts');
-  return { sim: await createMockCluster({ machines: o.machines, seed: o.seed }), mock: true };
+/**
+ * Builds the cluster the screen drives; resolves once etcd has a leader. The simulation is its
+ * own chunk, so the page (header, skeleton) paints before it is fetched and booted.
+ */
+export async function loadSim(o: SimOptions): Promise<SimClusterApi> {
+  const { createSimCluster } = await import('../../cluster.ts');
+  return createSimCluster({ machines: o.machines, seed: o.seed });
 }

@@ -1,0 +1,153 @@
+/** The etcd member's client API on a real simulated cluster, through curl (reference A.1, A.4, A.5, A.7, A.9). */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { createCluster, type Cluster } from '../../src/headless.ts';
+
+const api = 'http://127.0.0.1:2379';
+
+describe('etcd member client API (3 members)', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await createCluster({ machines: 3, seed: 3 });
+  });
+
+  it('a fresh 3-member cluster sits at etcd index 7; the first write gets 8 (A.4)', async () => {
+    const miss = await c.exec('core-01', `curl -s ${api}/v2/keys/nothing`);
+    expect(miss.stdout).toBe('{"errorCode":100,"message":"Key not found","cause":"/nothing","index":7}\n');
+    const put = await c.exec('core-01', `curl -s -X PUT ${api}/v2/keys/message -d value=hello`);
+    expect(put.stdout).toBe('{"action":"set","node":{"key":"/message","value":"hello","modifiedIndex":8,"createdIndex":8}}\n');
+  });
+
+  it('answers on the legacy port 4001 and on the machine address as on 127.0.0.1 (A.1)', async () => {
+    await c.advance(200); // followers learn the commit with the next heartbeat
+    const a = await c.exec('core-02', 'curl -s http://127.0.0.1:4001/v2/keys/message');
+    const b = await c.exec('core-02', 'curl -s http://172.17.8.103:2379/v2/keys/message');
+    expect(a.stdout).toContain('"value":"hello"');
+    expect(b.stdout).toContain('"value":"hello"');
+  });
+
+  it('success headers carry cluster ID, etcd index, raft index and term; a 201 for a new key (A.5)', async () => {
+    const r = await c.exec('core-01', `curl -si -X PUT ${api}/v2/keys/hdr -d value=1`);
+    const lines = r.stdout.split('\r\n');
+    expect(lines[0]).toBe('HTTP/1.1 201 Created');
+    expect(lines[1]).toBe('Content-Type: application/json');
+    expect(lines[2]).toMatch(/^X-Etcd-Cluster-Id: [0-9a-f]+$/);
+    expect(lines[3]).toMatch(/^X-Etcd-Index: \d+$/);
+    expect(lines[4]).toMatch(/^X-Raft-Index: \d+$/);
+    expect(lines[5]).toMatch(/^X-Raft-Term: \d+$/);
+  });
+
+  it('GET /v2/members lists members ordered by ID with name, peer and client URLs (A.9)', async () => {
+    const r = await c.exec('core-01', `curl -s ${api}/v2/members`);
+    const body = JSON.parse(r.stdout) as { members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[] };
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(body.members.map((m) => m.name).sort()).toEqual(['core-01', 'core-02', 'core-03']);
+    const ids = body.members.map((m) => BigInt('0x' + m.id));
+    expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
+    const m1 = body.members.find((m) => m.name === 'core-01')!;
+    expect(m1.peerURLs).toEqual(['http://172.17.8.101:2380']);
+    expect(m1.clientURLs).toEqual(['http://172.17.8.101:2379']);
+    expect(Object.keys(m1)).toEqual(['id', 'name', 'peerURLs', 'clientURLs']);
+  });
+
+  it('/version is JSON without a trailing newline; /health says true with a space (A.9)', async () => {
+    expect((await c.exec('core-02', `curl -s ${api}/version`)).stdout).toBe('{"etcdserver":"2.3.7","etcdcluster":"2.3.0"}');
+    expect((await c.exec('core-02', `curl -s ${api}/health`)).stdout).toBe('{"health": "true"}');
+  });
+
+  it('/v2/stats/leader answers on the leader, 403 not current leader on a follower (A.9)', async () => {
+    const leader = c.leader()!;
+    const follower = c.machines.find((m) => m !== leader)!;
+    const l = await c.exec(leader, `curl -s ${api}/v2/stats/leader`);
+    expect(l.stdout).toMatch(/^\{"leader":"[0-9a-f]+","followers":\{"[0-9a-f]+":\{"latency":\{"current":[\d.e-]+,"average":[\d.e-]+,"standardDeviation":[\d.e-]+,"minimum":[\d.e-]+,"maximum":[\d.e-]+\},"counts":\{"fail":0,"success":\d+\}\}/);
+    const f = await c.exec(follower, `curl -s -w '%{http_code}' ${api}/v2/stats/leader`);
+    expect(f.stdout).toBe('{"message":"not current leader"}403');
+  });
+
+  it('/v2/stats/self names the state; a follower reports receive rates, the leader send rates (A.9)', async () => {
+    const leader = c.leader()!;
+    const follower = c.machines.find((m) => m !== leader)!;
+    const f = JSON.parse((await c.exec(follower, `curl -s ${api}/v2/stats/self`)).stdout) as Record<string, unknown>;
+    expect(Object.keys(f)).toEqual(['name', 'id', 'state', 'startTime', 'leaderInfo', 'recvAppendRequestCnt', 'recvPkgRate', 'recvBandwidthRate', 'sendAppendRequestCnt']);
+    expect(f.state).toBe('StateFollower');
+    const l = JSON.parse((await c.exec(leader, `curl -s ${api}/v2/stats/self`)).stdout) as Record<string, unknown>;
+    expect(Object.keys(l)).toEqual(['name', 'id', 'state', 'startTime', 'leaderInfo', 'recvAppendRequestCnt', 'sendAppendRequestCnt', 'sendPkgRate', 'sendBandwidthRate']);
+    expect(l.state).toBe('StateLeader');
+  });
+
+  it('/v2/stats/store lists the counters in etcd order (A.9)', async () => {
+    const s = JSON.parse((await c.exec('core-01', `curl -s ${api}/v2/stats/store`)).stdout) as Record<string, number>;
+    expect(Object.keys(s)).toEqual([
+      'getsSuccess', 'getsFail', 'setsSuccess', 'setsFail', 'deleteSuccess', 'deleteFail', 'updateSuccess', 'updateFail',
+      'createSuccess', 'createFail', 'compareAndSwapSuccess', 'compareAndSwapFail', 'compareAndDeleteSuccess',
+      'compareAndDeleteFail', 'expireCount', 'watchers',
+    ]);
+  });
+
+  it('unknown paths get Go\'s 404 page not found; /v2/machines lists client URLs (A.1, A.9)', async () => {
+    expect((await c.exec('core-01', `curl -s -w '%{http_code}' ${api}/nope`)).stdout).toBe('404 page not found\n404');
+    const machines = (await c.exec('core-01', `curl -s ${api}/v2/machines`)).stdout;
+    expect(machines.split(', ').sort()).toEqual(['http://172.17.8.101:2379', 'http://172.17.8.102:2379', 'http://172.17.8.103:2379']);
+  });
+
+  it('the leader expires a TTL key: watchers see expire, a later GET 100 (A.7)', async () => {
+    await c.exec('core-01', `curl -s -X PUT ${api}/v2/keys/ttl -d value=bar -d ttl=2`);
+    await c.advance(200);
+    const watch = c.exec('core-02', `curl -s '${api}/v2/keys/ttl?wait=true'`, { timeoutMs: 10_000 });
+    const r = await watch;
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^\{"action":"expire","node":\{"key":"\/ttl","modifiedIndex":\d+,"createdIndex":\d+\},"prevNode":\{"key":"\/ttl","value":"bar","expiration":"[^"]+Z","modifiedIndex":\d+,"createdIndex":\d+\}\}\n$/);
+    expect((await c.exec('core-03', `curl -s -w '%{http_code}' ${api}/v2/keys/ttl`)).stdout).toMatch(/"errorCode":100.*404$/s);
+  });
+
+  it('a watch on one machine sees a write made on another', async () => {
+    const watch = c.exec('core-03', `curl -s '${api}/v2/keys/w?wait=true'`, { timeoutMs: 10_000 });
+    await c.advance(100);
+    await c.exec('core-01', `curl -s -X PUT ${api}/v2/keys/w -d value=v1`);
+    expect((await watch).stdout).toMatch(/^\{"action":"set","node":\{"key":"\/w","value":"v1"/);
+  });
+
+  it('members can be added and removed through the API (A.9)', async () => {
+    const bad = await c.exec('core-01', `curl -s -w ' %{http_code}' -X POST ${api}/v2/members -d '{"peerURLs":["http://10.0.0.9:2380"]}'`);
+    expect(bad.stdout).toBe('{"message":"Bad Content-Type application/x-www-form-urlencoded, accept application/json"} 415');
+    const add = await c.exec('core-01', `curl -s -w ' %{http_code}' -X POST -H 'Content-Type: application/json' ${api}/v2/members -d '{"peerURLs":["http://10.0.0.9:2380"]}'`);
+    expect(add.stdout).toMatch(/^\{"id":"([0-9a-f]+)","name":"","peerURLs":\["http:\/\/10.0.0.9:2380"\],"clientURLs":\[\]\}\n 201$/);
+    const id = /"id":"([0-9a-f]+)"/.exec(add.stdout)![1]!;
+    const dup = await c.exec('core-01', `curl -s -w ' %{http_code}' -X POST -H 'Content-Type: application/json' ${api}/v2/members -d '{"peerURLs":["http://10.0.0.9:2380"]}'`);
+    expect(dup.stdout).toMatch(/ 409$/);
+    const rm = await c.exec('core-01', `curl -s -w '%{http_code}' -X DELETE ${api}/v2/members/${id}`);
+    expect(rm.stdout).toBe('204');
+    expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/${id}`)).stdout).toBe(`{"message":"Member permanently removed: ${id}"} 410`);
+    expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/deadbeef`)).stdout).toBe('{"message":"No such member: deadbeef"} 404');
+  });
+});
+
+describe('etcd without a quorum', () => {
+  it('a member cut off from the majority cannot commit: writes time out, reads may be stale, /health is false', async () => {
+    const c = await createCluster({ machines: 3, seed: 5 });
+    await c.exec('core-01', 'curl -s -X PUT http://127.0.0.1:2379/v2/keys/k -d value=old');
+    c.partition(['core-01'], ['core-02', 'core-03']);
+    await c.advance(3000);
+    await c.exec('core-02', 'curl -s -X PUT http://127.0.0.1:2379/v2/keys/k -d value=new');
+    const stale = await c.exec('core-01', 'curl -s http://127.0.0.1:2379/v2/keys/k');
+    expect(stale.stdout).toContain('"value":"old"');
+    const put = await c.exec('core-01', `curl -s -w ' %{http_code}' -X PUT http://127.0.0.1:2379/v2/keys/k -d value=lost`);
+    expect(put.stdout).toMatch(/^\{"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request timed out.*\n 500$/);
+    const health = await c.exec('core-01', `curl -s -w ' %{http_code}' http://127.0.0.1:2379/health`);
+    expect(health.stdout).toBe('{"health": "false"}\n 503');
+    c.heal();
+    await c.advance(5000);
+    const after = await c.exec('core-01', 'curl -s http://127.0.0.1:2379/v2/keys/k?quorum=true');
+    expect(after.stdout).toContain('"value":"new"');
+  });
+
+  it('a member persists its log and keyspace across a crash and catches up after booting', async () => {
+    const c = await createCluster({ machines: 3, seed: 8 });
+    await c.exec('core-01', 'etcdctl set /persist yes');
+    c.kill('core-03');
+    await c.exec('core-01', 'etcdctl set /later 2');
+    c.boot('core-03');
+    await c.advance(8000);
+    expect((await c.exec('core-03', 'etcdctl get /persist')).stdout).toBe('yes\n');
+    expect((await c.exec('core-03', 'etcdctl get /later')).stdout).toBe('2\n');
+  });
+});
