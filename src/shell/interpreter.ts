@@ -1,11 +1,13 @@
-import type { AndOrNode, CommandNode, ForNode, IfNode, ListNode, LoopNode, PipelineNode, SimpleNode, Word } from './ast.ts';
+import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
 import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
 import type { BuiltinContext, CommandRegistry } from './registry.ts';
-import { createSignal, killedStatus, type SignalController } from './signal.ts';
+import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
+import { childState, nextPid, sleepFor } from './runtime.ts';
+import { createSignal, type SignalController } from './signal.ts';
 import { cloneState, environment, type ShellState } from './state.ts';
 import { CaptureOutput, Pipe, StringInput } from './streams.ts';
 
@@ -20,27 +22,6 @@ export interface Ctx {
 const BIN_DIRS = new Set(['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/opt/bin', '/usr/local/bin']);
 /** Builtins whose `NAME=value` arguments are not split (bash's declaration commands). */
 const DECLARATION = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
-/** A loop iteration that took no virtual time costs this much, so endless loops let time run. */
-const LOOP_TICK_MS = 1;
-
-let pidSeq = 1000;
-export const nextPid = () => ++pidSeq;
-
-/** Waits `ms` virtual ms; resolves false at once if the signal fires first. */
-export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    let off = () => {};
-    const cancel = host.setTimer(() => {
-      off();
-      host.wake(() => resolve(true));
-    }, ms);
-    off = signal.onAbort(() => {
-      cancel();
-      host.wake(() => resolve(false));
-    });
-  });
-}
 
 /** Runs syntax trees: lists, pipelines, compound commands and simple commands. */
 export class Interpreter {
@@ -49,7 +30,7 @@ export class Interpreter {
     readonly registry: CommandRegistry,
   ) {}
 
-  private stopped(ctx: Ctx): boolean {
+  stopped(ctx: Ctx): boolean {
     const s = ctx.state;
     return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined;
   }
@@ -80,7 +61,7 @@ export class Interpreter {
     let status = 0;
     for (const item of list.items) {
       if (this.stopped(ctx)) {
-        status = this.interruptedStatus(ctx, status);
+        status = interruptedStatus(ctx, status);
         break;
       }
       if (item.background) {
@@ -166,11 +147,11 @@ export class Interpreter {
     const inner: Ctx = { ...ctx, io };
     switch (node.type) {
       case 'if':
-        return this.runIf(node, inner);
+        return runIf(this, node, inner);
       case 'while':
-        return this.runWhile(node, inner);
+        return runWhile(this, node, inner);
       case 'for':
-        return this.runFor(node, inner);
+        return runFor(this, node, inner);
       case 'group':
         return this.runList(node.body, inner);
       case 'subshell': {
@@ -179,89 +160,6 @@ export class Interpreter {
         return state.exit ?? code;
       }
     }
-  }
-
-  private async runIf(node: IfNode, ctx: Ctx): Promise<number> {
-    for (const c of node.clauses) {
-      const cond = await this.runList(c.cond, ctx);
-      if (this.stopped(ctx)) return cond;
-      if (cond === 0) return this.runList(c.body, ctx);
-    }
-    return node.elseBody ? this.runList(node.elseBody, ctx) : 0;
-  }
-
-  /**
-   * The status of a list cut short. Ctrl-C between commands interrupts bash itself: 130. (A
-   * command that caught the signal and exited 0 gets 130 too if more was to run: bash would go
-   * on with the list; stopping is kinder in a playground.)
-   */
-  private interruptedStatus(ctx: Ctx, status: number): number {
-    if (!ctx.signal.aborted) return status;
-    const killed = killedStatus(ctx.signal.reason);
-    ctx.state.status = killed;
-    return killed;
-  }
-
-  /** After a loop body: consumes break/continue; true when the loop must end. */
-  private loopEnds(ctx: Ctx): boolean {
-    const lc = ctx.state.loopCtl;
-    if (!lc) return this.stopped(ctx);
-    if (lc.n > 1) {
-      lc.n--;
-      return true;
-    }
-    ctx.state.loopCtl = undefined;
-    return lc.kind === 'break';
-  }
-
-  private async tick(ctx: Ctx, start: number): Promise<void> {
-    if (this.host.now() === start && !this.stopped(ctx)) await sleepFor(this.host, ctx.signal, LOOP_TICK_MS);
-  }
-
-  private async runWhile(node: LoopNode, ctx: Ctx): Promise<number> {
-    let status = 0;
-    ctx.state.loopDepth++;
-    try {
-      for (;;) {
-        const start = this.host.now();
-        const cond = await this.runList(node.cond, ctx);
-        if (this.stopped(ctx) || (node.until ? cond === 0 : cond !== 0)) break;
-        status = await this.runList(node.body, ctx);
-        if (this.loopEnds(ctx)) break;
-        await this.tick(ctx, start);
-      }
-    } finally {
-      ctx.state.loopDepth--;
-    }
-    return this.interruptedStatus(ctx, status);
-  }
-
-  private async runFor(node: ForNode, ctx: Ctx): Promise<number> {
-    let items: string[];
-    try {
-      items = node.words ? await expandWords(node.words, this.expandCtx(ctx)) : [...ctx.state.positional];
-    } catch (e) {
-      return this.expansionFailed(e, ctx);
-    }
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name)) {
-      ctx.io.stderr.write(`bash: \`${node.name}': not a valid identifier\n`);
-      return 1;
-    }
-    let status = 0;
-    ctx.state.loopDepth++;
-    try {
-      for (const item of items) {
-        if (this.stopped(ctx)) break;
-        const start = this.host.now();
-        ctx.state.vars.set(node.name, item);
-        status = await this.runList(node.body, ctx);
-        if (this.loopEnds(ctx)) break;
-        await this.tick(ctx, start);
-      }
-    } finally {
-      ctx.state.loopDepth--;
-    }
-    return this.interruptedStatus(ctx, status);
   }
 
   expandCtx(ctx: Ctx): ExpandContext {
@@ -279,7 +177,7 @@ export class Interpreter {
     };
   }
 
-  private expansionFailed(e: unknown, ctx: Ctx): number {
+  expansionFailed(e: unknown, ctx: Ctx): number {
     if (e instanceof ExpansionError || e instanceof RedirectError) {
       ctx.io.stderr.write(`bash: ${e.message}\n`);
       ctx.state.status = 1;
@@ -439,22 +337,6 @@ export class Interpreter {
       },
     };
   }
-}
-
-/** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
-export function childState(parent: ShellState, env: Map<string, string>): ShellState {
-  return {
-    vars: new Map(env),
-    exported: new Set(env.keys()),
-    cwd: parent.cwd,
-    status: 0,
-    positional: [],
-    arg0: 'bash',
-    functions: new Map(),
-    user: parent.user,
-    pid: nextPid(),
-    loopDepth: 0,
-  };
 }
 
 /**

@@ -14,42 +14,19 @@ import type {
   Word,
   WordPart,
 } from './ast.ts';
-import { parseDoubleQuotedText as parseDq, readWordParts, type LexSource } from './lexer.ts';
+import { parseDoubleQuotedText as parseDq, type LexSource } from './lexer.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
+import { literalText, REDIR_OPS, TokenStream, type Token } from './tokens.ts';
 
-export { ShellSyntaxError };
+export { ShellSyntaxError, literalText };
 
 const eofError = (matching?: string) => ShellSyntaxError.eof(matching);
 
-type Token =
-  | { t: 'op'; v: string; fd?: number }
-  | { t: 'word'; word: Word; plain?: string }
-  | { t: 'eof' };
-
-const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
-const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
 /** Reserved words that end a list when they come where a command would start. */
 const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 
-interface PendingHeredoc {
-  redir: Redir;
-  delim: string;
-  strip: boolean;
-}
-
-/**
- * A recursive-descent parser working straight on the characters (bash's grammar is too
- * context-dependent for a separate tokenizer: reserved words only count where a command starts,
- * and `$(...)` nests whole programs inside words).
- */
-export class Parser implements LexSource {
-  pos = 0;
-  private pending: PendingHeredoc[] = [];
-  /** Warnings bash prints without failing (a here-document cut short by the end of input). */
-  readonly warnings: string[] = [];
-
-  constructor(readonly src: string) {}
-
+/** A recursive-descent parser of bash's grammar (the subset the playground runs). */
+export class Parser extends TokenStream {
   /** Parses the whole input. */
   parseProgram(): ListNode {
     const items: ListNode['items'] = [];
@@ -226,7 +203,7 @@ export class Parser implements LexSource {
     if (op === '<<') {
       const quoted = target.word.parts.some((p) => p.kind !== 'lit');
       redir.heredoc = { body: '', quoted };
-      this.pending.push({ redir, delim: literalText(target.word), strip: tok.v === '<<-' });
+      this.addHeredoc(redir, literalText(target.word), tok.v === '<<-');
     }
     return redir;
   }
@@ -328,105 +305,17 @@ export class Parser implements LexSource {
     throw this.unexpected(tok);
   }
 
-  private unexpected(tok: Token): ShellSyntaxError {
-    if (tok.t === 'eof') return eofError();
-    const text = tok.t === 'op' ? (tok.v === '\n' ? 'newline' : (tok.fd !== undefined ? String(tok.fd) : '') + tok.v) : sourceText(tok.word);
-    return ShellSyntaxError.unexpected(text);
-  }
-
-  // ---- tokens ----
-
-  private skipNewlines(): void {
-    for (let tok = this.peek(); tok.t === 'op' && tok.v === '\n'; tok = this.peek()) this.take();
-  }
-
-  private peek(): Token {
-    const save = this.pos;
-    const tok = this.lex();
-    this.pos = save;
-    return tok;
-  }
-
-  private take(): Token {
-    const tok = this.lex();
-    if (tok.t === 'op' && tok.v === '\n') this.readHeredocs();
-    return tok;
-  }
-
-  private lex(): Token {
-    this.skipBlanks();
-    const s = this.src;
-    if (this.pos >= s.length) {
-      if (this.pending.length > 0) this.readHeredocs();
-      return { t: 'eof' };
-    }
-    const fdm = /^(\d+)(?=[<>])/.exec(s.slice(this.pos, this.pos + 12));
-    if (fdm) {
-      const after = this.pos + fdm[1]!.length;
-      const op = OPERATORS.find((o) => s.startsWith(o, after) && REDIR_OPS.has(o));
-      if (op) {
-        this.pos = after + op.length;
-        return { t: 'op', v: op, fd: Number(fdm[1]) };
-      }
-    }
-    for (const op of OPERATORS) {
-      if (s.startsWith(op, this.pos)) {
-        this.pos += op.length;
-        return { t: 'op', v: op };
-      }
-    }
-    const parts = readWordParts(this, (c) => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c));
-    const word: Word = { parts };
-    const first = parts[0];
-    const plain = parts.length === 1 && first!.kind === 'lit' ? first!.text : undefined;
-    return { t: 'word', word, plain };
-  }
-
-  private skipBlanks(): void {
-    const s = this.src;
-    for (;;) {
-      const c = s[this.pos];
-      if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
-      else if (c === '#') {
-        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
-      } else break;
-    }
-  }
-
-  private readHeredocs(): void {
-    const s = this.src;
-    for (const h of this.pending.splice(0)) {
-      let body = '';
-      let found = false;
-      while (this.pos < s.length) {
-        const nl = s.indexOf('\n', this.pos);
-        const end = nl < 0 ? s.length : nl;
-        let line = s.slice(this.pos, end);
-        this.pos = nl < 0 ? s.length : nl + 1;
-        if (h.strip) line = line.replace(/^\t+/, '');
-        if (line === h.delim) {
-          found = true;
-          break;
-        }
-        body += line + '\n';
-      }
-      if (!found) this.warnings.push(`warning: here-document delimited by end-of-file (wanted \`${h.delim}')`);
-      h.redir.heredoc!.body = body;
-    }
-  }
-
-  sub(text: string): LexSource {
+  override sub(text: string): LexSource {
     return new Parser(text);
   }
 
   /** Parses a separate text as a program (backquoted command substitution). */
-  parseNested(text: string): ListNode {
+  override parseNested(text: string): ListNode {
     return new Parser(text).parseProgram();
   }
 
   /** Parses a nested command list up to `)` (command substitution); the caller consumed `$(`. */
-  parseSubstitution(): ListNode {
+  override parseSubstitution(): ListNode {
     const body = this.parseList();
     const tok = this.peek();
     if (tok.t === 'eof') throw eofError(')');
@@ -447,21 +336,9 @@ function asAssignment(word: Word): Assign | undefined {
   return { name: m[1]!, value: { parts }, append: m[2] === '+' };
 }
 
-/** The word's text after quote removal, ignoring expansions (here-doc delimiters, for names). */
-export function literalText(word: Word): string {
-  return word.parts
-    .map((p) => (p.kind === 'lit' || p.kind === 'sq' ? p.text : p.kind === 'dq' ? literalText({ parts: p.parts }) : ''))
-    .join('');
-}
-
 function plainText(word: Word): string | undefined {
   const first = word.parts[0];
   return word.parts.length === 1 && first!.kind === 'lit' && !/[$`'"\\]/.test(first!.text) ? first!.text : undefined;
-}
-
-/** A word as the user wrote it, for error messages (close enough: quotes are not re-added). */
-function sourceText(word: Word): string {
-  return literalText(word);
 }
 
 /** Parses a string as the inside of double quotes (here-document bodies). */

@@ -1,0 +1,134 @@
+import type { ListNode, Redir, Word } from './ast.ts';
+import { readWordParts, type LexSource } from './lexer.ts';
+import { ShellSyntaxError } from './syntax-error.ts';
+
+export type Token =
+  | { t: 'op'; v: string; fd?: number }
+  | { t: 'word'; word: Word; plain?: string }
+  | { t: 'eof' };
+
+const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
+export const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
+
+interface PendingHeredoc {
+  redir: Redir;
+  delim: string;
+  strip: boolean;
+}
+
+/** The word's text after quote removal, ignoring expansions (here-doc delimiters, names). */
+export function literalText(word: Word): string {
+  return word.parts
+    .map((p) => (p.kind === 'lit' || p.kind === 'sq' ? p.text : p.kind === 'dq' ? literalText({ parts: p.parts }) : ''))
+    .join('');
+}
+
+/**
+ * Tokens for the parser, read straight from the characters on demand (bash's grammar is too
+ * context-dependent for a separate tokenizer pass: reserved words only count where a command
+ * starts, and `$(...)` nests whole programs inside words). Here-document bodies are read
+ * after the newline that ends their line.
+ */
+export abstract class TokenStream implements LexSource {
+  pos = 0;
+  protected pending: PendingHeredoc[] = [];
+  /** Warnings bash prints without failing (a here-document cut short by the end of input). */
+  readonly warnings: string[] = [];
+
+  constructor(readonly src: string) {}
+
+  abstract parseSubstitution(): ListNode;
+  abstract parseNested(text: string): ListNode;
+  abstract sub(text: string): LexSource;
+
+  protected addHeredoc(redir: Redir, delim: string, strip: boolean): void {
+    this.pending.push({ redir, delim, strip });
+  }
+
+  protected skipNewlines(): void {
+    for (let tok = this.peek(); tok.t === 'op' && tok.v === '\n'; tok = this.peek()) this.take();
+  }
+
+  protected peek(): Token {
+    const save = this.pos;
+    const tok = this.lex();
+    this.pos = save;
+    return tok;
+  }
+
+  protected take(): Token {
+    const tok = this.lex();
+    if (tok.t === 'op' && tok.v === '\n') this.readHeredocs();
+    return tok;
+  }
+
+  protected lex(): Token {
+    this.skipBlanks();
+    const s = this.src;
+    if (this.pos >= s.length) {
+      if (this.pending.length > 0) this.readHeredocs();
+      return { t: 'eof' };
+    }
+    const fdm = /^(\d+)(?=[<>])/.exec(s.slice(this.pos, this.pos + 12));
+    if (fdm) {
+      const after = this.pos + fdm[1]!.length;
+      const op = OPERATORS.find((o) => s.startsWith(o, after) && REDIR_OPS.has(o));
+      if (op) {
+        this.pos = after + op.length;
+        return { t: 'op', v: op, fd: Number(fdm[1]) };
+      }
+    }
+    for (const op of OPERATORS) {
+      if (s.startsWith(op, this.pos)) {
+        this.pos += op.length;
+        return { t: 'op', v: op };
+      }
+    }
+    const parts = readWordParts(this, (c) => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c));
+    const word: Word = { parts };
+    const first = parts[0];
+    const plain = parts.length === 1 && first!.kind === 'lit' ? first!.text : undefined;
+    return { t: 'word', word, plain };
+  }
+
+  protected skipBlanks(): void {
+    const s = this.src;
+    for (;;) {
+      const c = s[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '#') {
+        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
+      } else break;
+    }
+  }
+
+  protected readHeredocs(): void {
+    const s = this.src;
+    for (const h of this.pending.splice(0)) {
+      let body = '';
+      let found = false;
+      while (this.pos < s.length) {
+        const nl = s.indexOf('\n', this.pos);
+        const end = nl < 0 ? s.length : nl;
+        let line = s.slice(this.pos, end);
+        this.pos = nl < 0 ? s.length : nl + 1;
+        if (h.strip) line = line.replace(/^\t+/, '');
+        if (line === h.delim) {
+          found = true;
+          break;
+        }
+        body += line + '\n';
+      }
+      if (!found) this.warnings.push(`warning: here-document delimited by end-of-file (wanted \`${h.delim}')`);
+      h.redir.heredoc!.body = body;
+    }
+  }
+
+
+  protected unexpected(tok: Token): ShellSyntaxError {
+    if (tok.t === 'eof') return ShellSyntaxError.eof();
+    const text = tok.t === 'op' ? (tok.v === '\n' ? 'newline' : (tok.fd !== undefined ? String(tok.fd) : '') + tok.v) : literalText(tok.word);
+    return ShellSyntaxError.unexpected(text);
+  }
+}
