@@ -52,7 +52,7 @@ export class Pump {
         };
         this.checks.add(check);
         // Make sure something happens at the deadline even in a silent world.
-        this.world.clock.setTimeout(() => undefined, limitMs);
+        this.world.clock.schedule(() => undefined, limitMs);
       }),
     );
   }

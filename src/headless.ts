@@ -51,12 +51,12 @@ export class HeadlessCluster implements Cluster {
       true,
     );
     let timedOut = false;
-    const timer = world.clock.setTimeout(() => {
+    const timer = world.clock.schedule(() => {
       timedOut = true;
       (cmd.interrupt as (r?: 'SIGINT' | 'timeout') => void)('timeout');
     }, options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS);
     const result = cmd.done.then((code) => {
-      world.clock.clearTimeout(timer);
+      world.clock.cancel(timer);
       return { stdout, stderr, exitCode: timedOut ? 124 : code };
     });
     // The command may end without virtual time passing: make the pump yield first.
@@ -68,7 +68,7 @@ export class HeadlessCluster implements Cluster {
     const world = this.sim.world;
     return this.pump.hold(
       new Promise<void>((resolve) => {
-        world.clock.setTimeout(() => world.wake(resolve), Math.max(0, ms));
+        world.clock.schedule(() => world.wake(resolve), Math.max(0, ms));
       }),
     );
   }

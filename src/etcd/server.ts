@@ -154,9 +154,9 @@ export class EtcdServer implements KeysServer {
   stop(): void {
     this.node?.stop();
     this.node = undefined;
-    this.world.clock.clearTimeout(this.syncTimer);
+    this.world.clock.cancel(this.syncTimer);
     this.syncTimer = undefined;
-    for (const p of this.pending.values()) this.world.clock.clearTimeout(p.timer);
+    for (const p of this.pending.values()) this.world.clock.cancel(p.timer);
     this.pending.clear();
     this.queued = [];
     this.diskRef.etcd?.store.clearWatchers();
@@ -217,7 +217,7 @@ export class EtcdServer implements KeysServer {
     if (!this.node) return done('timeout');
     const id = `${this.disk.memberId}:${this.world.now()}:${++this.reqSeq}`;
     const data = { ...req, ID: id };
-    const timer = this.world.clock.setTimeout(() => {
+    const timer = this.world.clock.schedule(() => {
       this.pending.delete(id);
       this.queued = this.queued.filter((q) => q.id !== id);
       done('timeout');
@@ -243,12 +243,12 @@ export class EtcdServer implements KeysServer {
   private pendingConf = new Map<string, { done: (r: 'ok' | 'timeout') => void; timer: number }>();
 
   setTimer(fn: () => void, ms: number): void {
-    this.world.clock.setTimeout(fn, ms);
+    this.world.clock.schedule(fn, ms);
   }
 
   private proposeConf(cc: ConfChange, done: (r: 'ok' | 'timeout') => void): void {
     if (!this.node) return done('timeout');
-    const timer = this.world.clock.setTimeout(() => {
+    const timer = this.world.clock.schedule(() => {
       this.pendingConf.delete(cc.nodeId);
       done('timeout');
     }, requestTimeoutMs(this.config.electionMs));
@@ -256,7 +256,7 @@ export class EtcdServer implements KeysServer {
     const attempt = () => {
       if (!this.node || !this.pendingConf.has(cc.nodeId)) return;
       // No leader yet, or another change still pending: try again shortly.
-      if (!this.node.proposeConfChange(cc)) this.world.clock.setTimeout(attempt, 100);
+      if (!this.node.proposeConfChange(cc)) this.world.clock.schedule(attempt, 100);
     };
     attempt();
   }
@@ -333,7 +333,7 @@ export class EtcdServer implements KeysServer {
     const p = req.ID ? this.pending.get(req.ID) : undefined;
     if (p) {
       this.pending.delete(req.ID!);
-      this.world.clock.clearTimeout(p.timer);
+      this.world.clock.cancel(p.timer);
       p.done(result);
     }
   }
@@ -354,7 +354,7 @@ export class EtcdServer implements KeysServer {
     const waiting = this.pendingConf.get(cc.nodeId);
     if (waiting) {
       this.pendingConf.delete(cc.nodeId);
-      this.world.clock.clearTimeout(waiting.timer);
+      this.world.clock.cancel(waiting.timer);
       waiting.done('ok');
     }
     if (cc.type === 'removeNode' && cc.nodeId === this.disk.memberId) {
@@ -386,7 +386,7 @@ export class EtcdServer implements KeysServer {
     if (leader) this.selfStats?.becameFollowerOf(leader, this.world.now());
     if (role === 'leader' && !wasLeader) this.scheduleSync();
     if (role !== 'leader' && wasLeader) {
-      this.world.clock.clearTimeout(this.syncTimer);
+      this.world.clock.cancel(this.syncTimer);
       this.syncTimer = undefined;
       this.followerStats.clear();
     }
@@ -408,7 +408,7 @@ export class EtcdServer implements KeysServer {
   }
 
   private scheduleSync(): void {
-    this.syncTimer = this.world.clock.setTimeout(() => {
+    this.syncTimer = this.world.clock.schedule(() => {
       if (!this.node || this.role !== 'leader') return;
       this.node.propose({ Method: 'SYNC', Time: this.world.now(), ID: '' } as unknown as EtcdRequest);
       this.scheduleSync();

@@ -44,7 +44,7 @@ export class Host {
         onBooting: () => this.emitPower('booting'),
         // Out of the power machine's action: services create actors of their own, which
         // XState must not do from inside another machine's action.
-        onRunning: () => world.clock.setTimeout(() => this.isRunning() && this.startServices(), 0),
+        onRunning: () => world.clock.schedule(() => this.isRunning() && this.startServices(), 0),
         onDown: (state) => this.goDown(state),
       },
     });
@@ -56,8 +56,8 @@ export class Host {
       now: () => world.now(),
       http: (target, out, handlers) => world.http.request(name, target, out, handlers),
       setTimer: (fn, ms) => {
-        const id = world.clock.setTimeout(fn, ms);
-        return () => world.clock.clearTimeout(id);
+        const id = world.clock.schedule(fn, ms);
+        return () => world.clock.cancel(id);
       },
       wake: (settle) => world.wake(settle),
     };

@@ -78,7 +78,7 @@ export class Interpreter {
   private background(node: AndOrNode, ctx: Ctx): void {
     const ctl = createSignal(ctx.signal, ['SIGINT']);
     const state = cloneState(ctx.state);
-    ctx.state.lastBg = state.pid = nextPid();
+    ctx.state.lastBg = state.pid = nextPid(this.host);
     const io = { ...ctx.io, stdin: new StringInput('') };
     void this.runAndOr(node, { state, io, signal: ctl.signal }).catch(() => undefined);
   }
@@ -287,7 +287,7 @@ export class Interpreter {
         st.returning = undefined;
       }
     }
-    const state = childState(ctx.state, opts.env ?? environment(ctx.state));
+    const state = childState(this.host, ctx.state, opts.env ?? environment(ctx.state));
     state.arg0 = opts.arg0;
     state.positional = opts.args;
     const code = await this.runText(text, { ...ctx, state });
@@ -320,7 +320,7 @@ export class Interpreter {
       signal: ctx.signal,
       sleep: (ms) => sleepFor(host, ctx.signal, ms),
       run: (line, runEnv) => {
-        const state = childState(ctx.state, runEnv ?? env);
+        const state = childState(this.host, ctx.state, runEnv ?? env);
         return this.runText(line, { state, io: ctx.io, signal: ctx.signal });
       },
     };

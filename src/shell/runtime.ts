@@ -1,9 +1,13 @@
 import type { HostContext, ProcessSignal } from './process.ts';
 import type { ShellState } from './state.ts';
 
-let pidSeq = 1000;
-/** Process ids for `$$` and `$!`. */
-export const nextPid = () => ++pidSeq;
+/** Process ids for `$$` and `$!`, counted per host so every run numbers them alike. */
+const pidSeqs = new WeakMap<HostContext, number>();
+export function nextPid(host: HostContext): number {
+  const pid = (pidSeqs.get(host) ?? 1000) + 1;
+  pidSeqs.set(host, pid);
+  return pid;
+}
 
 /** Waits `ms` virtual ms; resolves false at once if the signal fires first. */
 export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): Promise<boolean> {
@@ -22,7 +26,7 @@ export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): 
 }
 
 /** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
-export function childState(parent: ShellState, env: Map<string, string>): ShellState {
+export function childState(host: HostContext, parent: ShellState, env: Map<string, string>): ShellState {
   return {
     vars: new Map(env),
     exported: new Set(env.keys()),
@@ -32,7 +36,7 @@ export function childState(parent: ShellState, env: Map<string, string>): ShellS
     arg0: 'bash',
     functions: new Map(),
     user: parent.user,
-    pid: nextPid(),
+    pid: nextPid(host),
     loopDepth: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { defaultRegistry } from './commands/index.ts';
 import { complete } from './completion.ts';
-import { Interpreter, nextPid } from './interpreter.ts';
+import { Interpreter } from './interpreter.ts';
+import { nextPid } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { HOME } from './paths.ts';
 import type { HostContext, InputStream, OutputStream, ProcessSignal } from './process.ts';
@@ -82,7 +83,7 @@ export class Shell {
       arg0: '-bash',
       functions: new Map(),
       user: 'core',
-      pid: nextPid(),
+      pid: nextPid(host),
       loopDepth: 0,
     };
   }

@@ -25,7 +25,12 @@ export class WorldClock {
     return this.current;
   }
 
-  setTimeout(fn: () => void, ms: number): TimerId {
+  /** XState's clock interface. Our own code calls `schedule` / `cancel`. */
+  setTimeout = (fn: () => void, ms: number): TimerId => this.schedule(fn, ms);
+  clearTimeout = (id: TimerId | undefined): void => this.cancel(id);
+
+  /** Runs `fn` after `ms` virtual milliseconds. */
+  schedule(fn: () => void, ms: number): TimerId {
     const id = ++this.seq;
     const timer: Timer = { at: this.current + Math.max(0, ms || 0), seq: id, fn, cancelled: false };
     this.queue.push(timer);
@@ -33,7 +38,7 @@ export class WorldClock {
     return id;
   }
 
-  clearTimeout(id: TimerId | undefined): void {
+  cancel(id: TimerId | undefined): void {
     if (id === undefined) return;
     const timer = this.byId.get(id);
     if (timer) {

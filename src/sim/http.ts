@@ -156,13 +156,13 @@ export class HttpStack {
     const to = this.net.resolve(target.address, fromHost);
     if (to === undefined) {
       // Nobody answers ARP for this address.
-      const id = this.clock.setTimeout(() => {
+      const id = this.clock.schedule(() => {
         if (!done) {
           finish();
           h.onError?.('EHOSTUNREACH');
         }
       }, NO_ROUTE_MS);
-      return { abort: () => { this.clock.clearTimeout(id); finish(); } };
+      return { abort: () => { this.clock.cancel(id); finish(); } };
     }
     this.net.listen(fromHost, clientPort, (msg) => {
       if (done) return;
@@ -197,7 +197,7 @@ export class HttpStack {
     };
     let unreachableTimer: number | undefined;
     if (!this.net.isUp(to)) {
-      unreachableTimer = this.clock.setTimeout(() => {
+      unreachableTimer = this.clock.schedule(() => {
         if (!done) {
           finish();
           h.onError?.('EHOSTUNREACH');
@@ -213,7 +213,7 @@ export class HttpStack {
       abort: () => {
         if (done) return;
         finish();
-        this.clock.clearTimeout(unreachableTimer);
+        this.clock.cancel(unreachableTimer);
         this.net.send(fromHost, to, target.port, 'http.close', { conn });
       },
     };

@@ -154,10 +154,10 @@ export class Network {
     this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
     if (from !== to && opts.unreliable && link.loss > 0 && this.rng.chance(link.loss)) {
       // Lost on the wire: shown half-way along the link.
-      this.clock.setTimeout(() => this.drop(msg, 'loss'), latency / 2);
+      this.clock.schedule(() => this.drop(msg, 'loss'), latency / 2);
       return msg;
     }
-    this.clock.setTimeout(() => this.deliver(msg, opts.onUndeliverable), latency);
+    this.clock.schedule(() => this.deliver(msg, opts.onUndeliverable), latency);
     return msg;
   }
 

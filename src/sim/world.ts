@@ -43,7 +43,7 @@ export class World {
   /** Resolves `ms` virtual milliseconds from now. */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.clock.setTimeout(() => this.wake(resolve), ms);
+      this.clock.schedule(() => this.wake(resolve), ms);
     });
   }
 

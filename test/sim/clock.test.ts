@@ -6,9 +6,9 @@ describe('WorldClock', () => {
   it('runs timers in time order, ties in scheduling order', () => {
     const c = new WorldClock();
     const seen: string[] = [];
-    c.setTimeout(() => seen.push('b'), 20);
-    c.setTimeout(() => seen.push('a'), 10);
-    c.setTimeout(() => seen.push('c'), 20);
+    c.schedule(() => seen.push('b'), 20);
+    c.schedule(() => seen.push('a'), 10);
+    c.schedule(() => seen.push('c'), 20);
     while (c.step());
     expect(seen).toEqual(['a', 'b', 'c']);
     expect(c.now()).toBe(20);
@@ -17,8 +17,8 @@ describe('WorldClock', () => {
   it('never runs a cleared timer', () => {
     const c = new WorldClock();
     let ran = false;
-    const id = c.setTimeout(() => (ran = true), 5);
-    c.clearTimeout(id);
+    const id = c.schedule(() => (ran = true), 5);
+    c.cancel(id);
     expect(c.step()).toBe(false);
     expect(ran).toBe(false);
     expect(c.nextAt()).toBeUndefined();
@@ -26,7 +26,7 @@ describe('WorldClock', () => {
 
   it('stops at the limit and does not run later timers', () => {
     const c = new WorldClock();
-    c.setTimeout(() => undefined, 50);
+    c.schedule(() => undefined, 50);
     expect(c.step(40)).toBe(false);
     c.jumpTo(40);
     expect(c.now()).toBe(40);

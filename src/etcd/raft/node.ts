@@ -13,8 +13,11 @@ export type RaftTraceEvent = Extract<TraceEvent, { type: 'raft.role' | 'raft.vot
 /** The clock the node needs: the WorldClock (virtual time, XState-compatible). */
 export interface RaftClock {
   now(): number;
-  setTimeout(fn: () => void, ms: number): number;
-  clearTimeout(id: number | undefined): void;
+  /** XState's clock shape (the actor's `after` delays use these). */
+  setTimeout: (fn: () => void, ms: number) => number;
+  clearTimeout: (id: number | undefined) => void;
+  schedule(fn: () => void, ms: number): number;
+  cancel(id: number | undefined): void;
 }
 
 export interface RaftNodeOptions {
@@ -136,7 +139,7 @@ export class RaftNode {
     this.actor.subscribe(() => this.flush());
     // Entries committed but not applied (a bootstrap's peers, a restart's tail) are handed over
     // right after construction, at the same virtual time, so the owner can hold the node first.
-    if (this.applied < storage.commit) this.startTimer = opts.clock.setTimeout(() => this.flush(), 0);
+    if (this.applied < storage.commit) this.startTimer = opts.clock.schedule(() => this.flush(), 0);
   }
 
   get role(): RaftRole {
@@ -231,7 +234,7 @@ export class RaftNode {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.opts.clock.clearTimeout(this.startTimer);
+    this.opts.clock.cancel(this.startTimer);
     // Inside a flush (an owner callback) the actor is mid-event: stop it once the flush is done.
     if (!this.flushing) this.actor.stop();
   }

@@ -28,9 +28,9 @@ export function messageMarks(flights: FlightTracker, t: number, pos: ReadonlyMap
     const s0 = exitPoint(a, b, halfW, halfH);
     const e0 = exitPoint(b, a, halfW, halfH);
     const len = Math.hypot(e0.x - s0.x, e0.y - s0.y) || 1;
-    const lane = f.from < f.to ? LANE : -LANE;
-    const nx = (-(e0.y - s0.y) / len) * lane;
-    const ny = ((e0.x - s0.x) / len) * lane;
+    // The normal turns with the direction of travel, so each direction keeps to its own side.
+    const nx = (-(e0.y - s0.y) / len) * LANE;
+    const ny = ((e0.x - s0.x) / len) * LANE;
     const s = { x: s0.x + nx, y: s0.y + ny };
     const e = { x: e0.x + nx, y: e0.y + ny };
     const glow = flights.glowLeft(f);

@@ -313,7 +313,7 @@ describe('hot path', () => {
     let n = 0;
     const tick = () => {
       h.leader()?.propose(`p${n++}`);
-      h.clock.setTimeout(tick, 100);
+      h.clock.schedule(tick, 100);
     };
     tick();
     const t0 = performance.now();

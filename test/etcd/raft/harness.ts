@@ -117,7 +117,7 @@ export class RaftHarness {
       return;
     }
     const delay = this.rng.int(this.opts.minLatencyMs ?? 2, this.opts.maxLatencyMs ?? 8);
-    this.clock.setTimeout(() => {
+    this.clock.schedule(() => {
       if (!this.reachable(from, to)) {
         this.dropped++;
         return;
