@@ -112,7 +112,7 @@ export class HeadlessCluster implements Cluster {
 
 /** Resolves once every machine has booted and etcd has a leader (and has settled its metadata). */
 export async function createCluster(options: { machines?: number; seed?: number; userData?: string } = {}): Promise<Cluster> {
-  const sim = new SimCluster({ machines: options.machines, seed: options.seed, userData: options.userData, traceCapacity: 1000 });
+  const sim = new SimCluster({ machines: options.machines, seed: options.seed, userData: options.userData, traceCapacity: 0 });
   const c = new HeadlessCluster(sim);
   await settle(sim, (cond, limit) => c.pump.until(cond, limit));
   return c;

@@ -35,6 +35,8 @@ export class Membership {
   readonly members = new Map<string, Member>();
   readonly removed = new Set<string>();
   version: string | undefined;
+  /** `/v2/members` body, cached: every etcdctl run fetches it to sync its endpoints. */
+  private json: string | undefined;
 
   constructor(public clusterId: string) {}
 
@@ -52,9 +54,23 @@ export class Membership {
 
   add(m: Member): void {
     this.members.set(m.id, m);
+    this.changed();
+  }
+
+  /** Updates a member's attributes or peer URLs. */
+  update(id: string, attrs: Partial<Member>): void {
+    const m = this.members.get(id);
+    if (!m) return;
+    Object.assign(m, attrs);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.json = undefined;
   }
 
   remove(id: string): void {
+    this.changed();
     this.members.delete(id);
     this.removed.add(id);
   }
@@ -79,6 +95,6 @@ export class Membership {
   }
 
   membersJson(): string {
-    return `{"members":[${this.list().map(Membership.memberJson).join(',')}]}`;
+    return (this.json ??= `{"members":[${this.list().map(Membership.memberJson).join(',')}]}`);
   }
 }

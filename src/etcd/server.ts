@@ -314,8 +314,7 @@ export class EtcdServer implements KeysServer {
     const result = applyRequest(this.disk.store, req, this.world.now());
     const attr = req.Path?.startsWith('/0/members/') ? /^\/0\/members\/([0-9a-f]+)\/(attributes|raftAttributes)$/.exec(req.Path) : null;
     if (attr) {
-      const member = this.disk.membership.members.get(attr[1]!);
-      if (member) Object.assign(member, JSON.parse(req.Val) as Partial<Member>);
+      this.disk.membership.update(attr[1]!, JSON.parse(req.Val) as Partial<Member>);
     } else if (req.Path === clusterVersionPath) {
       this.disk.membership.version = req.Val;
     }

@@ -151,7 +151,7 @@ export class Network {
     // A stream (TCP) keeps its order: never arrive before the previous segment.
     if (opts.notBefore !== undefined && now + latency < opts.notBefore) latency = opts.notBefore - now;
     const msg: NetMessage = { id: this.nextId++, from, to, port, kind, payload, sentAt: now, recvAt: now + latency };
-    this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
+    if (this.trace.active) this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
     if (from !== to && opts.unreliable && link.loss > 0 && this.rng.chance(link.loss)) {
       // Lost on the wire: shown half-way along the link.
       this.clock.schedule(() => this.drop(msg, 'loss'), latency / 2);
@@ -169,7 +169,7 @@ export class Network {
       if (this.up.has(msg.to)) onUndeliverable?.('down');
       return;
     }
-    this.trace.emit({ t: this.clock.now(), type: 'msg.deliver', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind });
+    if (this.trace.active) this.trace.emit({ t: this.clock.now(), type: 'msg.deliver', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind });
     handler(msg);
   }
 

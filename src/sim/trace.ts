@@ -45,6 +45,11 @@ export class Trace {
 
   constructor(private capacity = 20_000) {}
 
+  /** False when nobody would see an event: callers on hot paths may skip building it. */
+  get active(): boolean {
+    return this.capacity > 0 || this.hashing || this.listeners.size > 0;
+  }
+
   emit(e: TraceEvent): void {
     this.count++;
     if (this.capacity > 0) {

@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Builds the site into a fresh temporary folder; returns the folder. */
-export async function buildSite(): Promise<string> {
+export async function buildSite(opts: { minify?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'pg-dist-'));
   await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, minify: opts.minify ?? true },
   });
   return outDir;
 }

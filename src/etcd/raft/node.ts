@@ -318,7 +318,8 @@ export class RaftNode {
 
   private emit(e: DistributiveOmit<RaftTraceEvent, 't' | 'host'>): void {
     const trace = this.opts.trace;
-    if (trace) trace({ ...e, t: this.opts.clock.now(), host: this.name } as RaftTraceEvent);
+    // The event literal is fresh at every call site: complete it in place rather than copy.
+    if (trace) trace(Object.assign(e, { t: this.opts.clock.now(), host: this.name }) as RaftTraceEvent);
   }
 }
 
