@@ -100,9 +100,12 @@ export function evalArith(src: string, vars: Vars, depth = 0): number {
   if (depth > 32) throw new ArithError(`${src}: expression recursion level exceeded`);
   const { toks, at } = tokenize(src);
   let i = 0;
-  const fail = (msg: string): never => {
-    throw new ArithError(`${src}: ${msg} (error token is "${src.slice(at[Math.min(i, at.length - 1)]!)}")`);
+  // bash names the rest of the expression from a token: the one just read (an operator
+  // missing its operand, a zero divisor) or the one it could not use.
+  const failAt = (msg: string, tok: number): never => {
+    throw new ArithError(`${src}: ${msg} (error token is "${src.slice(at[Math.max(0, Math.min(tok, at.length - 1))]!)}")`);
   };
+  const fail = (msg: string): never => failAt(msg, i - 1);
   const peekOp = () => (toks[i]?.t === 'op' ? (toks[i] as { v: string }).v : undefined);
   const varValue = (name: string) => evalArith(vars.get(name) ?? '', vars, depth + 1);
   const setVar = (name: string, v: number) => vars.set(name, String(v));
@@ -199,6 +202,6 @@ export function evalArith(src: string, vars: Vars, depth = 0): number {
   };
 
   const v = comma();
-  if (i < toks.length) fail('syntax error in expression');
+  if (i < toks.length) failAt('syntax error in expression', i);
   return v;
 }

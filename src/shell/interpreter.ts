@@ -4,7 +4,7 @@ import { Parser, ShellSyntaxError } from './parser.ts';
 import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
-import type { BuiltinContext, CommandRegistry } from './registry.ts';
+import { BASH_BUILTINS, type BuiltinContext, type CommandRegistry } from './registry.ts';
 import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
 import { createSignal, type SignalController } from './signal.ts';
@@ -223,6 +223,11 @@ export class Interpreter {
     const fn = st.functions.get(name);
     if (fn && !envOverride) return this.callFunction(fn, argv, ctx);
     const env = envOverride ?? environment(st, assigns);
+    // bash hands a program its own path in `_` (the last line `env` prints).
+    if (!envOverride && !BASH_BUILTINS.has(name)) {
+      env.delete('_');
+      env.set('_', name.includes('/') ? name : `/usr/bin/${name}`);
+    }
     const builtin = this.registry.builtin(name);
     if (builtin) {
       const proc = this.process(argv, env, ctx);

@@ -1,6 +1,12 @@
 import type { Command, Process } from './process.ts';
 import type { ShellState } from './state.ts';
 
+/** Names bash runs itself rather than from /usr/bin (for `type`, and `$_` in the environment). */
+export const BASH_BUILTINS = new Set([
+  'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'cd', 'export', 'unset', 'read', 'source', '.',
+  'exit', 'return', 'break', 'continue', 'help', 'type', 'kill', 'set', 'shift',
+]);
+
 /** What a shell builtin may use beyond its process: the shell itself. */
 export interface BuiltinContext {
   readonly state: ShellState;

@@ -14,6 +14,7 @@ interface PendingHeredoc {
   redir: Redir;
   delim: string;
   strip: boolean;
+  line: number;
 }
 
 /** The word's text after quote removal, ignoring expansions (here-doc delimiters, names). */
@@ -42,7 +43,8 @@ export abstract class TokenStream implements LexSource {
   abstract sub(text: string): LexSource;
 
   protected addHeredoc(redir: Redir, delim: string, strip: boolean): void {
-    this.pending.push({ redir, delim, strip });
+    const line = this.src.slice(0, this.pos).split('\n').length;
+    this.pending.push({ redir, delim, strip, line });
   }
 
   protected skipNewlines(): void {
@@ -120,7 +122,7 @@ export abstract class TokenStream implements LexSource {
         }
         body += line + '\n';
       }
-      if (!found) this.warnings.push(`warning: here-document delimited by end-of-file (wanted \`${h.delim}')`);
+      if (!found) this.warnings.push(`warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delim}')`);
       h.redir.heredoc!.body = body;
     }
   }

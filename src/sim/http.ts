@@ -51,6 +51,8 @@ export interface HttpClientHandlers {
   onData?(chunk: string): void;
   onEnd?(): void;
   onError?(code: HttpErrorCode): void;
+  /** The server accepted the connection (its SYN-ACK arrived): a silent server, not a cut link. */
+  onConnect?(): void;
 }
 
 export interface HttpConnection {
@@ -79,6 +81,8 @@ interface ReqPayload {
  */
 export class HttpStack {
   private connSeq = 0;
+  /** Client-side "connected" callbacks by `${clientHost}#${conn}`, fired when the server accepts. */
+  private connectHooks = new Map<string, () => void>();
 
   constructor(
     private net: Network,
@@ -99,6 +103,11 @@ export class HttpStack {
       const p = msg.payload as ReqPayload;
       const client = msg.from;
       const key = `${client}#${p.conn}`;
+      const hook = this.connectHooks.get(key);
+      if (hook) {
+        this.connectHooks.delete(key);
+        this.clock.schedule(hook, msg.recvAt - msg.sentAt);
+      }
       const closeCbs: (() => void)[] = [];
       let finished = false;
       closers.set(key, () => {
@@ -151,9 +160,20 @@ export class HttpStack {
     let done = false;
     const finish = () => {
       done = true;
+      this.connectHooks.delete(`${fromHost}#${conn}`);
       this.net.unlisten(fromHost, clientPort);
     };
     const to = this.net.resolve(target.address, fromHost);
+    if (to === undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(target.address)) {
+      // A name no resolver knows fails at once.
+      const id = this.clock.schedule(() => {
+        if (!done) {
+          finish();
+          h.onError?.('ENOTFOUND');
+        }
+      }, 0);
+      return { abort: () => { this.clock.cancel(id); finish(); } };
+    }
     if (to === undefined) {
       // Nobody answers ARP for this address.
       const id = this.clock.schedule(() => {
@@ -185,6 +205,7 @@ export class HttpStack {
           break;
       }
     });
+    if (h.onConnect) this.connectHooks.set(`${fromHost}#${conn}`, () => !done && h.onConnect?.());
     const payload: ReqPayload = {
       conn,
       clientPort,

@@ -135,6 +135,25 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
+  it('terminal: Tab completes etcdctl subcommands, Up recalls history, Ctrl-C stops etcdctl watch', async () => {
+    const { page, errors } = await open();
+    await typeIn(page, 'core-01', 'etcdctl mkdir /w');
+    await page.keyboard.type('etcdctl wat');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('/w/k');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await terminalLines(page, 'core-01')).join('\n'), { timeout: 5000 }).toContain('core@core-01 ~ $ etcdctl watch /w/k');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+C');
+    await expect.poll(async () => (await terminalLines(page, 'core-01')).join('\n'), { timeout: 5000 }).toMatch(/etcdctl watch \/w\/k\n\^C\ncore@core-01 ~ \$/);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await terminalLines(page, 'core-01')).filter((l) => l.endsWith('$ etcdctl mkdir /w')).length, { timeout: 5000 }).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has time controls: Pause freezes virtual time, Step runs one event, Speed is a slider', async () => {
     const { page } = await open();
     const clock = page.getByLabel('virtual time');

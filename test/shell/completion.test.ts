@@ -8,7 +8,7 @@ describe('tab completion', () => {
     expect(h.shell.completions('ec')).toEqual(['echo']);
     expect(h.shell.completions('etcd')).toEqual(['etcdctl']);
     expect(h.shell.completions('echo a | gr')).toEqual(['grep']);
-    expect(h.shell.completions('true && cu')).toEqual(['curl']);
+    expect(h.shell.completions('true && cur')).toEqual(['curl']);
     expect(h.shell.completions('sudo ho')).toEqual(['hostname']);
     expect(h.shell.completions('for x in a; do ec')).toEqual(['echo']);
   });

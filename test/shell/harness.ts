@@ -59,8 +59,8 @@ export class ShellHarness {
       now: () => w.now(),
       http: (target, out, handlers) => w.http.request(name, target, out, handlers),
       setTimer: (fn, ms) => {
-        const id = w.clock.setTimeout(fn, ms);
-        return () => w.clock.clearTimeout(id);
+        const id = w.clock.schedule(fn, ms);
+        return () => w.clock.cancel(id);
       },
       wake: (settle) => w.wake(settle),
     };
@@ -101,7 +101,7 @@ export class ShellHarness {
     });
     const timers = [...(opts.at ?? [])];
     if (opts.interruptAfterMs !== undefined) timers.push([opts.interruptAfterMs, () => ctl.interrupt(opts.interruptReason ?? 'SIGINT')]);
-    for (const [ms, fn] of timers) this.world.clock.setTimeout(fn, ms);
+    for (const [ms, fn] of timers) this.world.clock.schedule(fn, ms);
     const end = start + (opts.limitMs ?? 600_000);
     await yieldNow();
     while (!settled && this.world.now() < end) {

@@ -225,3 +225,27 @@ describe('commands and errors', () => {
     expect(h.shell.lastExitCode).toBe(1);
   });
 });
+
+describe('arithmetic errors', () => {
+  it('worded as bash', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('echo $((5/0)); echo next')).toMatchObject({ stdout: 'next\n', stderr: 'bash: 5/0: division by 0 (error token is "0")\n' });
+    expect((await h.run('echo $((1+))')).stderr).toBe('bash: 1+: syntax error: operand expected (error token is "+")\n');
+  });
+});
+
+describe('set and shift', () => {
+  it('positional parameters', async () => {
+    const h = new ShellHarness();
+    expect((await h.run('set -- a b c; echo $# $2; shift; echo $@; shift 2; echo $#')).stdout).toBe('3 b\nb c\n0\n');
+    expect((await h.run('set -e; echo ok')).stdout).toBe('ok\n');
+  });
+});
+
+describe('here-document cut short', () => {
+  it('warns and uses what there is', async () => {
+    const h = new ShellHarness();
+    const r = await h.run('cat <<EOF\nonly line');
+    expect(r).toMatchObject({ stdout: 'only line\n', stderr: "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n", code: 0 });
+  });
+});

@@ -119,7 +119,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     meter.sizeUl = sendBody !== undefined ? new TextEncoder().encode(sendBody).length : undefined;
     meter.update(started);
   }
-  const meterTimer = meter ? setInterval1s(proc, () => meter.update(host.now())) : () => undefined;
+  const meterTimer = meter ? everySecond(proc, () => meter.update(host.now())) : () => undefined;
   const finishInfo = () => {
     info.timeTotal = (host.now() - started) / 1000;
     info.urlEffective = formatUrl(url);
@@ -188,9 +188,12 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
           info.remoteIp = shownIp(url.host);
           info.remotePort = url.port;
           info.localIp = isIpLiteral(url.host) && url.host !== '127.0.0.1' ? host.ip : '127.0.0.1';
-          info.localPort = 32768 + ((started * 7) % 28000);
+          info.localPort = 32768 + (Math.floor(started * 7) % 28000);
           info.contentType = headerValue(hs, 'Content-Type');
-          if (meter && sendBody !== undefined) meter.uploaded = new TextEncoder().encode(sendBody).length;
+          if (sendBody !== undefined) {
+            info.sizeUpload = new TextEncoder().encode(sendBody).length;
+            if (meter) meter.uploaded = info.sizeUpload;
+          }
           verbose(`* Connected to ${url.host} (${shownIp(url.host)}) port ${url.port} (#0)\n` + reqText.split('\r\n').slice(0, -1).map((l) => `> ${l}\r\n`).join(''));
           if (sendBody !== undefined) verbose(`* upload completely sent off: ${sendBody.length} out of ${sendBody.length} bytes\n`);
           if (o.fail && st >= 400) {
@@ -225,6 +228,9 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     );
     const outcome = await ex.outcome;
     if (pending && outcome.kind === 'done') flushHead(true);
+    // Interrupted or timed out within the framing window: that head is never printed.
+    pending?.timer();
+    pending = undefined;
     if (outcome.kind === 'signal') {
       meterTimer();
       return killedStatus(outcome.reason);
@@ -268,7 +274,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
 }
 
 /** Calls `fn` every virtual second until cancelled (curl's loop wakes at least once a second). */
-function setInterval1s(proc: Process, fn: () => void): () => void {
+function everySecond(proc: Process, fn: () => void): () => void {
   let cancel = () => {};
   const arm = () => {
     cancel = proc.host.setTimer(() => {

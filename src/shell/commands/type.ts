@@ -1,10 +1,5 @@
-import type { Builtin } from '../registry.ts';
+import { BASH_BUILTINS, type Builtin } from '../registry.ts';
 
-/** Names bash runs itself rather than from /usr/bin. */
-export const BASH_BUILTINS = new Set([
-  'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'cd', 'export', 'unset', 'read', 'source', '.',
-  'exit', 'return', 'break', 'continue', 'help', 'type', 'kill',
-]);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'in', 'case', 'esac', '{', '}', '!', 'function', 'time', '[[', ']]', 'select']);
 
 /** bash's `type`: keyword, function, builtin, or the file a name runs. */

@@ -25,7 +25,7 @@ function etcd(h: ShellHarness, host = 'core-01') {
     } else if (req.path === '/v2/keys/watch') {
       // A watch: the head goes out at once, the event when it happens.
       res.writeHead(200, ETCD_HEADERS.slice(0, 3));
-      h.world.clock.setTimeout(() => res.end(BODY), 5000);
+      h.world.clock.schedule(() => res.end(BODY), 5000);
       req.onClose(() => seen.push({ ...req, path: 'closed' }));
     } else if (req.path === '/hang') {
       res.writeHead(200, [['Content-Type', 'application/json']]);

@@ -36,3 +36,11 @@ describe('export, unset, env, printenv', () => {
     expect(env).not.toContain('HOSTNAME=');
   });
 });
+
+describe('$_ in a program’s environment', () => {
+  it('is the program’s path, last', async () => {
+    const h = new ShellHarness();
+    expect((await h.run('env | tail -n 1')).stdout).toBe('_=/usr/bin/env\n');
+    expect((await h.run('printenv _')).stdout).toBe('/usr/bin/printenv\n');
+  });
+});
