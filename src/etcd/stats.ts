@@ -39,8 +39,8 @@ export class FollowerStats {
 export class SelfStats {
   recvAppendRequestCnt = 0;
   sendAppendRequestCnt = 0;
-  private recvTimes: number[] = [];
-  private sendTimes: number[] = [];
+  private recvTimes = new RecentTimes();
+  private sendTimes = new RecentTimes();
   leaderId = '';
   leaderSince = 0;
 
@@ -52,12 +52,12 @@ export class SelfStats {
 
   recvAppend(now: number): void {
     this.recvAppendRequestCnt++;
-    push(this.recvTimes, now);
+    this.recvTimes.push(now);
   }
 
   sendAppend(now: number): void {
     this.sendAppendRequestCnt++;
-    push(this.sendTimes, now);
+    this.sendTimes.push(now);
   }
 
   becameFollowerOf(leader: string, now: number): void {
@@ -77,26 +77,30 @@ export class SelfStats {
       `"recvAppendRequestCnt":${this.recvAppendRequestCnt}`,
     ];
     if (!isLeader) {
-      const rate = ratePerSecond(this.recvTimes, now);
+      const rate = this.recvTimes.ratePerSecond(now);
       parts.push(`"recvPkgRate":${goJsonFloat(rate)}`, `"recvBandwidthRate":${goJsonFloat(rate * 90)}`);
     }
     parts.push(`"sendAppendRequestCnt":${this.sendAppendRequestCnt}`);
     if (isLeader && hasFollowers) {
-      const rate = ratePerSecond(this.sendTimes, now);
+      const rate = this.sendTimes.ratePerSecond(now);
       parts.push(`"sendPkgRate":${goJsonFloat(rate)}`, `"sendBandwidthRate":${goJsonFloat(rate * 90)}`);
     }
     return `{${parts.join(',')}}`;
   }
 }
 
-/** etcd keeps the last 200 sends/receives to compute rates over the last second. */
-function push(times: number[], now: number): void {
-  times.push(now);
-  if (times.length > 200) times.splice(0, times.length - 200);
-}
+/** etcd keeps the last 200 sends/receives to compute rates over the last second (a ring). */
+class RecentTimes {
+  private times = new Float64Array(200);
+  private n = 0;
 
-function ratePerSecond(times: number[], now: number): number {
-  let n = 0;
-  for (let i = times.length - 1; i >= 0 && times[i]! > now - 1000; i--) n++;
-  return n;
+  push(now: number): void {
+    this.times[this.n++ % 200] = now;
+  }
+
+  ratePerSecond(now: number): number {
+    let count = 0;
+    for (let i = 0; i < Math.min(this.n, 200); i++) if (this.times[i]! > now - 1000) count++;
+    return count;
+  }
 }
