@@ -1,5 +1,9 @@
 import { SimCluster, settle } from './cluster.ts';
 import { Pump } from './driver.ts';
+import * as cloudconfigModule from './cloudconfig/index.ts';
+import { provideCloudconfig } from './shell/commands/coreos-cloudinit.ts';
+
+provideCloudconfig(cloudconfigModule);
 
 export interface ExecResult {
   stdout: string;

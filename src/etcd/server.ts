@@ -36,6 +36,15 @@ export interface EtcdDisk {
   applied: number;
 }
 
+/** The host part of a peer URL, parsed once per URL (every raft message asks). */
+const peerHosts = new Map<string, string>();
+
+function peerHostOf(url: string): string {
+  let host = peerHosts.get(url);
+  if (host === undefined) peerHosts.set(url, (host = urlHost(url).host));
+  return host;
+}
+
 /** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
 const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
 /** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
@@ -141,6 +150,7 @@ export class EtcdServer implements KeysServer {
       name: this.hostName,
       nameOf: (id) => this.hostOfMember(id) ?? id,
       trace: (e) => this.world.trace.emit(e),
+      traceActive: () => this.world.trace.active,
     });
     for (const port of this.config.peerPorts) {
       this.world.net.listen(this.hostName, port, (m) => this.recvRaft(m.payload as RaftMessage));
@@ -186,7 +196,7 @@ export class EtcdServer implements KeysServer {
     const m = this.disk.membership.members.get(id);
     const url = m?.peerURLs[0];
     if (!url) return undefined;
-    return this.world.net.resolve(urlHost(url).host, this.hostName);
+    return this.world.net.resolve(peerHostOf(url), this.hostName);
   }
 
   private sendRaft(to: string, msg: RaftMessage): void {
@@ -318,7 +328,7 @@ export class EtcdServer implements KeysServer {
     } else if (req.Path === clusterVersionPath) {
       this.disk.membership.version = req.Val;
     }
-    if (req.Method !== 'SYNC') {
+    if (req.Method !== 'SYNC' && this.world.trace.active) {
       this.world.trace.emit({
         t: this.world.now(),
         type: 'etcd.apply',

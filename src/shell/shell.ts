@@ -42,13 +42,25 @@ function loginEnvironment(host: HostContext): [string, string][] {
   ];
   // pam_env reads /etc/environment at login: COREOS_PUBLIC_IPV4 and COREOS_PRIVATE_IPV4.
   const etcEnv = host.fs.read('/etc/environment');
-  if (etcEnv) {
-    for (const line of etcEnv.split('\n')) {
-      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-      if (m) env.push([m[1]!, m[2]!.replace(/^"(.*)"$/, '$1')]);
-    }
-  }
+  if (etcEnv) for (const kv of parseEtcEnvironment(etcEnv)) env.push([kv[0], kv[1]]);
   return env;
+}
+
+/** /etc/environment files parsed (every command a headless caller runs logs in afresh). */
+const etcEnvCache = new Map<string, readonly (readonly [string, string])[]>();
+
+function parseEtcEnvironment(text: string): readonly (readonly [string, string])[] {
+  let vars = etcEnvCache.get(text);
+  if (vars) return vars;
+  const parsed: [string, string][] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (m) parsed.push([m[1]!, m[2]!.replace(/^"(.*)"$/, '$1')]);
+  }
+  // One file per machine; a learner editing it only ever adds a few.
+  if (etcEnvCache.size >= 64) etcEnvCache.clear();
+  etcEnvCache.set(text, (vars = parsed));
+  return vars;
 }
 
 /**

@@ -17,6 +17,14 @@ interface PendingHeredoc {
   line: number;
 }
 
+/** Lexing the token had no side effect but moving the position (see TokenStream.peek). */
+function isPure(tok: Token): boolean {
+  if (tok.t === 'op') return true;
+  if (tok.t !== 'word') return false;
+  for (const p of tok.word.parts) if (p.kind !== 'lit' && p.kind !== 'sq') return false;
+  return true;
+}
+
 /** The word's text after quote removal, ignoring expansions (here-doc delimiters, names). */
 export function literalText(word: Word): string {
   return word.parts
@@ -51,15 +59,34 @@ export abstract class TokenStream implements LexSource {
     for (let tok = this.peek(); tok.t === 'op' && tok.v === '\n'; tok = this.peek()) this.take();
   }
 
+  /**
+   * The parser peeks at the same position many times: the last peeked token is kept, with the
+   * position after it, when lexing it had no effect but moving `pos` (an operator, or a word of
+   * plain and single-quoted text: no substitution parsed, no here-document read).
+   */
+  private peekedAt = -1;
+  private peekedEnd = 0;
+  private peeked: Token | undefined;
+
   protected peek(): Token {
     const save = this.pos;
+    if (this.peekedAt === save) return this.peeked!;
     const tok = this.lex();
+    if (isPure(tok)) {
+      this.peekedAt = save;
+      this.peekedEnd = this.pos;
+      this.peeked = tok;
+    }
     this.pos = save;
     return tok;
   }
 
   protected take(): Token {
-    const tok = this.lex();
+    let tok: Token;
+    if (this.peekedAt === this.pos) {
+      tok = this.peeked!;
+      this.pos = this.peekedEnd;
+    } else tok = this.lex();
     if (tok.t === 'op' && tok.v === '\n') this.readHeredocs();
     return tok;
   }
@@ -71,7 +98,8 @@ export abstract class TokenStream implements LexSource {
       if (this.pending.length > 0) this.readHeredocs();
       return { t: 'eof' };
     }
-    const fdm = /^(\d+)(?=[<>])/.exec(s.slice(this.pos, this.pos + 12));
+    const c0 = s.charCodeAt(this.pos);
+    const fdm = c0 >= 48 && c0 <= 57 ? /^(\d+)(?=[<>])/.exec(s.slice(this.pos, this.pos + 12)) : null;
     if (fdm) {
       const after = this.pos + fdm[1]!.length;
       const op = OPERATORS.find((o) => s.startsWith(o, after) && REDIR_OPS.has(o));

@@ -1,5 +1,3 @@
-import TinyQueue from 'tinyqueue';
-
 /** A timer in the world's queue. `seq` breaks ties so equal times run in scheduling order. */
 interface Timer {
   at: number;
@@ -16,7 +14,7 @@ export type TimerId = number;
  * with `{ clock: world.clock }` run their `after` delays in virtual time.
  */
 export class WorldClock {
-  private queue = new TinyQueue<Timer>([], (a, b) => a.at - b.at || a.seq - b.seq);
+  private queue = new TimerHeap();
   private byId = new Map<TimerId, Timer>();
   private seq = 0;
   private current = 0;
@@ -76,5 +74,59 @@ export class WorldClock {
 
   private dropCancelled(): void {
     while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
+  }
+}
+
+/** `a` runs before `b`: earlier time, then earlier scheduling. */
+function before(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+/**
+ * A binary min-heap of timers in run order (tinyqueue's algorithm with the comparison inlined:
+ * every simulated event passes through here).
+ */
+class TimerHeap {
+  private data: Timer[] = [];
+  length = 0;
+
+  peek(): Timer | undefined {
+    return this.data[0];
+  }
+
+  push(t: Timer): void {
+    const data = this.data;
+    let pos = this.length++;
+    data.push(t);
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const p = data[parent]!;
+      if (!before(t, p)) break;
+      data[pos] = p;
+      pos = parent;
+    }
+    data[pos] = t;
+  }
+
+  pop(): Timer | undefined {
+    if (this.length === 0) return undefined;
+    const data = this.data;
+    const top = data[0]!;
+    const bottom = data.pop()!;
+    if (--this.length > 0) {
+      const n = this.length;
+      const half = n >> 1;
+      let pos = 0;
+      while (pos < half) {
+        let best = 2 * pos + 1;
+        const right = best + 1;
+        if (right < n && before(data[right]!, data[best]!)) best = right;
+        if (!before(data[best]!, bottom)) break;
+        data[pos] = data[best]!;
+        pos = best;
+      }
+      data[pos] = bottom;
+    }
+    return top;
   }
 }

@@ -41,5 +41,20 @@ export function split(p: string): [string, string] {
 
 /** What every store operation does to its key first: `path.Clean(path.Join("/", p))`. */
 export function cleanKey(p: string): string {
-  return clean('/' + p);
+  return isCleanRooted(p) ? p : clean('/' + p);
+}
+
+/** True when Clean would return `p` as it is: rooted, no empty, `.` or `..` segment (most keys). */
+function isCleanRooted(p: string): boolean {
+  if (p.charCodeAt(0) !== 47) return false;
+  if (p.length === 1) return true;
+  let start = 1; // first character of the current segment
+  for (let i = 1; i <= p.length; i++) {
+    if (i < p.length && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === 46 && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
 }

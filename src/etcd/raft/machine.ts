@@ -7,12 +7,15 @@ import { bcastAppend, bcastHeartbeat, quorumActive, resetRecentActive } from './
 import { isLeaderMessage, leadOf, stepCandidate, stepFollower, stepLeader, termCheck } from './rules.ts';
 
 /**
- * A member's raft role as an XState machine: follower, candidate, leader. Its `after` delays are
- * the election timer and the leader's heartbeat and CheckQuorum ticks, in the world's virtual
- * time. Its actions call the pure rules on `context.s`, which is the member's state object
- * itself (a reference, never copied).
+ * A member's raft role as an XState machine: follower, candidate, leader. Follower and candidate
+ * arm the election timer on entry and disarm it on exit (where an `after` would, on the world's
+ * virtual clock); it comes back as ELECTION. The leader's heartbeat and CheckQuorum ticks are
+ * TICK events from the node's heartbeat timer. Both timers are the node's: an `after` cost the
+ * actor an exit, an entry and a timer through XState's scheduler on every re-arm. Its actions call
+ * the pure rules on `context.s`, which is the member's state object itself (a reference, never
+ * copied).
  *
- * The leader ticks every heartbeat interval: a heartbeat to every follower and, once per
+ * The leader ticks (TICK) every heartbeat interval: a heartbeat to every follower and, once per
  * election timeout, the CheckQuorum test (etcd `tickHeartbeat`).
  *
  * The follower's election timer is lazy: a message from the leader only moves
@@ -28,26 +31,41 @@ export interface RaftMachineContext {
   randomTimeout: () => number;
   heartbeatMs: number;
   electionMs: number;
+  /** Starts the election timer: ELECTION when it fires (see `electionInPlace`). */
+  armElection: (delayMs: number) => void;
+  disarmElection: () => void;
 }
 
-export type RaftMachineEvent = { type: 'MSG'; msg: RaftMessage };
+/**
+ * TICK: the leader's heartbeat interval passed (the node's heartbeat timer, see `tickInPlace`).
+ * ELECTION: the election timer the follower and candidate states arm on entry fired.
+ */
+export type RaftMachineEvent = { type: 'MSG'; msg: RaftMessage } | { type: 'TICK' } | { type: 'ELECTION' };
 
 type Args = { context: RaftMachineContext; event: RaftMachineEvent };
 
-const msgOf = (e: RaftMachineEvent): RaftMessage => e.msg;
+const msgOf = (e: RaftMachineEvent): RaftMessage => (e as { msg: RaftMessage }).msg;
 
 /** The leader's CheckQuorum window (from `electionResetAt`) has lasted an election timeout. */
 const checkQuorumDue = (c: RaftMachineContext): boolean => c.now() - c.s.electionResetAt >= c.electionMs;
+
+/** CheckQuorum (on in etcd 2.3): a leader that has not heard from a quorum within an election timeout steps down. */
+const quorumLost = (c: RaftMachineContext): boolean => checkQuorumDue(c) && !quorumActive(c.s);
+
+function leaderTick(c: RaftMachineContext): void {
+  if (checkQuorumDue(c)) {
+    // Quorum was active: a new CheckQuorum window starts.
+    c.s.electionResetAt = c.now();
+    resetRecentActive(c.s);
+  }
+  bcastHeartbeat(c.s);
+}
 
 export const raftMachine = setup({
   types: {
     context: {} as RaftMachineContext,
     events: {} as RaftMachineEvent,
     input: {} as RaftMachineContext,
-  },
-  delays: {
-    election: ({ context }: Args) => Math.max(0, electionDeadline(context.s) - context.now()),
-    heartbeat: ({ context }: Args) => context.heartbeatMs,
   },
   guards: {
     stale: ({ context, event }: Args) => termCheck(context.s, msgOf(event)) === 'stale',
@@ -57,7 +75,7 @@ export const raftMachine = setup({
     promotable: ({ context }: Args) => promotable(context.s),
     wonElection: ({ context }: Args) => electionResult(context.s) === 'won',
     lostElection: ({ context }: Args) => electionResult(context.s) === 'lost',
-    quorumLost: ({ context: c }: Args) => checkQuorumDue(c) && !quorumActive(c.s),
+    quorumLost: ({ context: c }: Args) => quorumLost(c),
   },
   actions: {
     followHigherTerm: ({ context: c, event }: Args) => {
@@ -74,6 +92,9 @@ export const raftMachine = setup({
     stepCandidate: ({ context: c, event }: Args) => stepCandidate(c.s, msgOf(event)),
     stepLeader: ({ context: c, event }: Args) => stepLeader(c.s, msgOf(event)),
     campaign: ({ context: c }: Args) => campaign(c.s, c.now(), c.randomTimeout()),
+    // Entry and exit of follower and candidate, where an `after` would start and cancel its timer.
+    armElectionTimer: ({ context: c }: Args) => c.armElection(Math.max(0, electionDeadline(c.s) - c.now())),
+    disarmElectionTimer: ({ context: c }: Args) => c.disarmElection(),
     restartElectionTimer: ({ context: c }: Args) => {
       c.s.electionResetAt = c.now();
     },
@@ -81,14 +102,7 @@ export const raftMachine = setup({
       becomeLeader(c.s, c.now());
       bcastAppend(c.s);
     },
-    leaderTick: ({ context: c }: Args) => {
-      if (checkQuorumDue(c)) {
-        // Quorum was active: a new CheckQuorum window starts.
-        c.s.electionResetAt = c.now();
-        resetRecentActive(c.s);
-      }
-      bcastHeartbeat(c.s);
-    },
+    leaderTick: ({ context: c }: Args) => leaderTick(c),
   },
 }).createMachine({
   id: 'raft',
@@ -96,15 +110,15 @@ export const raftMachine = setup({
   initial: 'follower',
   states: {
     follower: {
+      entry: 'armElectionTimer',
+      exit: 'disarmElectionTimer',
       on: {
         MSG: [
           { guard: 'stale' },
           { guard: 'higherTerm', target: 'follower', reenter: true, actions: ['followHigherTerm', 'stepFollower'] },
           { actions: 'stepFollower' },
         ],
-      },
-      after: {
-        election: [
+        ELECTION: [
           { guard: 'electionNotDue', target: 'follower', reenter: true },
           { guard: 'promotable', target: 'candidate' },
           // Not a voter (yet, or any more): never campaign, just keep waiting (etcd `tickElection`).
@@ -113,7 +127,8 @@ export const raftMachine = setup({
       },
     },
     candidate: {
-      entry: 'campaign',
+      entry: ['campaign', 'armElectionTimer'],
+      exit: 'disarmElectionTimer',
       always: [
         { guard: 'wonElection', target: 'leader' },
         { guard: 'lostElection', target: 'follower', actions: 'followNobody' },
@@ -126,32 +141,24 @@ export const raftMachine = setup({
           { guard: 'fromLeaderOfTerm', target: 'follower', actions: ['followSender', 'stepFollower'] },
           { actions: 'stepCandidate' },
         ],
+        // Split vote: a new election in a new term.
+        ELECTION: { target: 'candidate', reenter: true },
       },
-      // Split vote: a new election in a new term.
-      after: { election: { target: 'candidate', reenter: true } },
     },
     leader: {
       entry: 'becomeLeader',
+      // etcd's tickHeartbeat: the node sends TICK every heartbeat interval while the role is leader.
       on: {
         MSG: [
           { guard: 'stale' },
           { guard: 'higherTerm', target: 'follower', actions: ['followHigherTerm', 'stepFollower'] },
           { actions: 'stepLeader' },
         ],
-      },
-      initial: 'active',
-      states: {
-        // etcd's tickHeartbeat, one tick per heartbeat interval.
-        active: {
-          after: {
-            heartbeat: [
-              // CheckQuorum (on in etcd 2.3): a leader that has not heard from a quorum within an
-              // election timeout steps down, so a partitioned leader stops serving.
-              { guard: 'quorumLost', target: '#raft.follower', actions: 'followNobody' },
-              { target: 'active', reenter: true, actions: 'leaderTick' },
-            ],
-          },
-        },
+        TICK: [
+          // A partitioned leader stops serving.
+          { guard: 'quorumLost', target: 'follower', actions: 'followNobody' },
+          { actions: 'leaderTick' },
+        ],
       },
     },
   },
@@ -179,4 +186,25 @@ export function stepInPlace(c: RaftMachineContext, m: RaftMessage): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * The leader's heartbeat tick, as the leader's TICK transitions take it: while a quorum is
+ * active the role stays and the tick runs here without an actor event (false: the quorum is
+ * lost, send TICK to the machine, which steps down).
+ */
+export function tickInPlace(c: RaftMachineContext): boolean {
+  if (c.s.role !== 'leader' || quorumLost(c)) return false;
+  leaderTick(c);
+  return true;
+}
+
+/**
+ * The election timer fired. A follower whose deadline moved since (a message from the leader
+ * moved `electionResetAt`) takes the machine's first ELECTION transition, re-entering follower
+ * only to arm the timer again: the node re-arms it here, without an actor event (true). False:
+ * send ELECTION to the machine.
+ */
+export function electionInPlace(c: RaftMachineContext): boolean {
+  return c.s.role === 'follower' && c.now() < electionDeadline(c.s);
 }

@@ -5,7 +5,7 @@ import { createRaftState, electionDeadline, type RaftState } from './state.ts';
 import { DUMMY_ENTRY, ensureDummy, lastIndex, lastTerm } from './log.ts';
 import { grantedVotes } from './election.ts';
 import { addNode, bcastHeartbeat, removeNode } from './replication.ts';
-import { raftMachine, stepInPlace, type RaftMachineContext } from './machine.ts';
+import { electionInPlace, raftMachine, stepInPlace, tickInPlace, type RaftMachineContext } from './machine.ts';
 
 /** The raft trace events a node emits (src/sim/trace.ts). */
 export type RaftTraceEvent = Extract<TraceEvent, { type: 'raft.role' | 'raft.vote' | 'raft.append' | 'raft.commit' }>;
@@ -38,6 +38,8 @@ export interface RaftNodeOptions {
   /** Role, term or known leader changed. */
   onRoleChange?(role: RaftRole, term: number, leader: NodeId | undefined): void;
   trace?(event: RaftTraceEvent): void;
+  /** False when nobody would see a trace event: the node skips building them (default: true). */
+  traceActive?(): boolean;
   /** `host` in trace events (default: id). */
   name?: string;
   /** How trace events name a member in `leader` / `votedFor` (default: its id). */
@@ -94,6 +96,10 @@ export class RaftNode {
   private reported: { role: RaftRole; term: number; lead: NodeId | undefined };
   private tracedCommit: number;
   private startTimer: number | undefined;
+  /** The leader's heartbeat timer: runs while the role is leader (TICK, see machine.ts). */
+  private tickTimer: number | undefined;
+  /** The election timer the machine arms in follower and candidate (ELECTION, see machine.ts). */
+  private electionTimer: number | undefined;
   private readonly name: string;
   private readonly nameOf: (id: NodeId) => string;
 
@@ -132,7 +138,15 @@ export class RaftNode {
     });
     this.reported = { role: 'follower', term: storage.term, lead: undefined };
     this.tracedCommit = storage.commit;
-    this.ctx = { s: this.s, now: () => opts.clock.now(), randomTimeout, heartbeatMs, electionMs };
+    this.ctx = {
+      s: this.s,
+      now: () => opts.clock.now(),
+      randomTimeout,
+      heartbeatMs,
+      electionMs,
+      armElection: (ms) => this.armElection(ms),
+      disarmElection: () => this.disarmElection(),
+    };
     this.actor = createActor(raftMachine, { clock: opts.clock, input: this.ctx });
     this.actor.start();
     // Subscribed after start: nothing reaches the owner before the constructor returns.
@@ -235,6 +249,8 @@ export class RaftNode {
     if (this.stopped) return;
     this.stopped = true;
     this.opts.clock.cancel(this.startTimer);
+    this.cancelTick();
+    this.disarmElection();
     // Inside a flush (an owner callback) the actor is mid-event: stop it once the flush is done.
     if (!this.flushing) this.actor.stop();
   }
@@ -279,6 +295,11 @@ export class RaftNode {
         const s = this.s;
         const r = this.reported;
         if (r.role !== s.role || r.term !== s.storage.term || r.lead !== s.lead) {
+          // The heartbeat timer starts as the role becomes leader, before anything else is timed.
+          if (s.role !== r.role) {
+            if (s.role === 'leader') this.scheduleTick();
+            else if (r.role === 'leader') this.cancelTick();
+          }
           this.reported = { role: s.role, term: s.storage.term, lead: s.lead };
           this.emit({ type: 'raft.role', member: this.id, role: s.role, term: s.storage.term, leader: s.lead === undefined ? undefined : this.nameOf(s.lead) });
           this.opts.onRoleChange?.(s.role, s.storage.term, s.lead);
@@ -287,7 +308,7 @@ export class RaftNode {
         if (s.notes.length > 0) {
           const notes = s.notes;
           s.notes = [];
-          for (const n of notes) {
+          if (this.tracing()) for (const n of notes) {
             if (n.kind === 'append') this.emit({ type: 'raft.append', from: n.from, to: n.to, term: n.term });
             else this.emit({ type: 'raft.vote', term: n.term, votedFor: this.nameOf(n.votedFor) });
           }
@@ -300,7 +321,7 @@ export class RaftNode {
         const commit = s.storage.commit;
         if (commit > this.tracedCommit) {
           this.tracedCommit = commit;
-          this.emit({ type: 'raft.commit', index: commit });
+          if (this.tracing()) this.emit({ type: 'raft.commit', index: commit });
         }
         if (!this.stopped && this.applied < commit) {
           const ents = s.storage.log.slice(this.applied + 1, commit + 1);
@@ -314,6 +335,49 @@ export class RaftNode {
       this.flushing = false;
     }
     if (this.stopped && this.actor.getSnapshot().status === 'active') this.actor.stop();
+  }
+
+  private armElection(ms: number): void {
+    this.opts.clock.cancel(this.electionTimer);
+    this.electionTimer = this.opts.clock.schedule(() => this.electionFired(), ms);
+  }
+
+  private disarmElection(): void {
+    this.opts.clock.cancel(this.electionTimer);
+    this.electionTimer = undefined;
+  }
+
+  /** The election timer fired: re-armed in place while the deadline has moved, else ELECTION. */
+  private electionFired(): void {
+    this.electionTimer = undefined;
+    if (this.stopped) return;
+    if (electionInPlace(this.ctx)) {
+      this.armElection(Math.max(0, electionDeadline(this.s) - this.opts.clock.now()));
+      this.flush();
+    } else this.actor.send({ type: 'ELECTION' });
+  }
+
+  private scheduleTick(): void {
+    this.tickTimer = this.opts.clock.schedule(() => this.tick(), this.ctx.heartbeatMs);
+  }
+
+  private cancelTick(): void {
+    this.opts.clock.cancel(this.tickTimer);
+    this.tickTimer = undefined;
+  }
+
+  /** A heartbeat interval passed: tick in place, the next tick timed first; or TICK through the machine. */
+  private tick(): void {
+    this.tickTimer = undefined;
+    if (this.stopped) return;
+    if (tickInPlace(this.ctx)) {
+      this.scheduleTick();
+      this.flush();
+    } else this.actor.send({ type: 'TICK' });
+  }
+
+  private tracing(): boolean {
+    return this.opts.trace !== undefined && (this.opts.traceActive?.() ?? true);
   }
 
   private emit(e: DistributiveOmit<RaftTraceEvent, 't' | 'host'>): void {

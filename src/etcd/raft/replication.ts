@@ -39,12 +39,23 @@ export function appendEntries(s: RaftState, proposed: readonly ProposedEntry[]):
  * The index a quorum of voters holds (the quorum-th highest match), committed only when its
  * entry is of the current term: the leader never commits an older-term entry by counting (§5.4.2).
  */
+const matchScratch: number[] = [];
+
 export function maybeCommitByQuorum(s: RaftState): boolean {
   if (s.prs.size === 0) return false;
-  const matches: number[] = [];
-  for (const pr of s.prs.values()) matches.push(pr.match);
-  matches.sort((a, b) => b - a);
-  const mci = matches[quorum(s) - 1] ?? 0;
+  // Insertion sort, highest first, into a reused array: this runs on every append answer.
+  const matches = matchScratch;
+  let n = 0;
+  for (const pr of s.prs.values()) {
+    let i = n++;
+    while (i > 0 && matches[i - 1]! < pr.match) {
+      matches[i] = matches[i - 1]!;
+      i--;
+    }
+    matches[i] = pr.match;
+  }
+  const q = quorum(s);
+  const mci = q >= 1 && q <= n ? matches[q - 1]! : 0;
   return log.maybeCommit(s.storage, mci, s.storage.term);
 }
 

@@ -17,8 +17,13 @@ export type FlagDef =
 export const HELP_FLAG: FlagDef = { kind: 'bool', name: 'help, h', usage: 'show help' };
 export const VERSION_FLAG: FlagDef = { kind: 'bool', name: 'version, v', usage: 'print the version' };
 
-export function flagNames(f: FlagDef): string[] {
-  return f.name.split(',').map((n) => n.trim());
+/** A flag's aliases by its `name`; the names are a fixed set of literals, and parsing asks often. */
+const namesCache = new Map<string, readonly string[]>();
+
+export function flagNames(f: FlagDef): readonly string[] {
+  let names = namesCache.get(f.name);
+  if (names === undefined) namesCache.set(f.name, (names = f.name.split(',').map((n) => n.trim())));
+  return names;
 }
 
 function prefixedNames(f: FlagDef): string {

@@ -54,6 +54,16 @@ function toMember(v: unknown): Member {
   return { id: s(o.id), name: s(o.name), peerURLs: strings(o.peerURLs), clientURLs: strings(o.clientURLs) };
 }
 
+/**
+ * Members lists by response body: every etcdctl command syncs its endpoints from the same few
+ * bodies. Callers get copies.
+ */
+const listedMembers = new Map<string, readonly Member[]>();
+
+function copyMember(m: Member): Member {
+  return { id: m.id, name: m.name, peerURLs: [...m.peerURLs], clientURLs: [...m.clientURLs] };
+}
+
 function assertStatus(r: Reply, ...want: number[]): GoError | undefined {
   return want.includes(r.status) ? undefined : new GoError(`unexpected status code ${r.status}`);
 }
@@ -82,10 +92,16 @@ export class MembersAPI {
     if (r instanceof GoError) return r;
     const bad = assertStatus(r, 200);
     if (bad) return bad;
-    const v = parseJSON(r.body);
-    if (v instanceof GoError) return v;
-    const ms = (v as Record<string, unknown> | null)?.members;
-    return Array.isArray(ms) ? ms.map(toMember) : [];
+    let members = listedMembers.get(r.body);
+    if (members === undefined) {
+      const v = parseJSON(r.body);
+      if (v instanceof GoError) return v;
+      const ms = (v as Record<string, unknown> | null)?.members;
+      members = Array.isArray(ms) ? ms.map(toMember) : [];
+      if (listedMembers.size >= 32) listedMembers.clear();
+      listedMembers.set(r.body, members);
+    }
+    return members.map(copyMember);
   }
 
   async leader(deadline?: number): Promise<Member | GoError> {

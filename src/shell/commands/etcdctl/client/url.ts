@@ -55,6 +55,18 @@ function unescape(s: string): string | undefined {
 
 /** url.Parse, enough for endpoint URLs. Errors read like Go's: `parse <raw>: <reason>`. */
 export function parseURL(raw: string): GoURL | { error: string } {
+  // Every etcdctl command parses the same few endpoint URLs: parse each once, hand out copies.
+  let r = parsedURLs.get(raw);
+  if (r === undefined) {
+    if (parsedURLs.size >= 256) parsedURLs.clear();
+    parsedURLs.set(raw, (r = parseURLOnce(raw)));
+  }
+  return { ...r };
+}
+
+const parsedURLs = new Map<string, GoURL | { error: string }>();
+
+function parseURLOnce(raw: string): GoURL | { error: string } {
   const fail = (why: string) => ({ error: `parse ${raw}: ${why}` });
   let rest = raw.split('#')[0]!;
   let scheme = '';

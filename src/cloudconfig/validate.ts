@@ -1,0 +1,34 @@
+import { isCloudConfig, isScript } from './header.ts';
+import { newContext } from './line-context.ts';
+import { coerceNodes, normalizeNodeNames, toNode } from './node.ts';
+import { ReportBuilder, type Report } from './report.ts';
+import { GoPanic, RULES } from './rules.ts';
+import { CLOUD_CONFIG } from './schema.ts';
+import { parseYaml } from './yaml-parse.ts';
+
+/**
+ * validate.Validate of coreos-cloudinit v1.9.3: empty user-data and scripts are fine; anything
+ * else must be a cloud-config, parsed and run through the rules. Never throws.
+ */
+export function validate(userdata: string): Report {
+  if (userdata.length === 0 || isScript(userdata)) return { entries: [] };
+  if (!isCloudConfig(userdata)) {
+    return { entries: [{ line: 1, level: 'error', message: 'must be "#cloud-config" or begin with "#!"' }] };
+  }
+  const report = new ReportBuilder();
+  try {
+    const parsed = parseYaml(userdata);
+    if ('error' in parsed) {
+      // "YAML error: line N: msg" -> entry at N; without a line, at 1.
+      report.error(parsed.error.line > 0 ? parsed.error.line : 1, parsed.error.message);
+      return { entries: report.entries };
+    }
+    const weak = normalizeNodeNames(toNode('', parsed.value, newContext(userdata)));
+    const cfg = coerceNodes(weak, CLOUD_CONFIG);
+    for (const rule of RULES) rule(cfg, report);
+    return { entries: report.entries };
+  } catch (e) {
+    const failure = e instanceof GoPanic ? e.message : String(e instanceof Error ? e.message : e);
+    return { entries: report.entries, failure };
+  }
+}

@@ -1,0 +1,18 @@
+import { describe, it, expect } from 'vitest';
+import { isRequestURI } from '../../src/cloudconfig/go-url.ts';
+
+describe('isRequestURI (url.ParseRequestURI)', () => {
+  it('accepts absolute URLs and paths', () => {
+    expect(isRequestURI('https://discovery.etcd.io/abc')).toBe(true);
+    expect(isRequestURI('http://10.0.0.1:4001/v2/keys/x')).toBe(true);
+    expect(isRequestURI('/just/a/path')).toBe(true);
+  });
+  it('rejects relative, opaque and malformed ones', () => {
+    expect(isRequestURI('')).toBe(false);
+    expect(isRequestURI('discovery.etcd.io/abc')).toBe(false);
+    expect(isRequestURI('foo bar')).toBe(false);
+    expect(isRequestURI('mailto:a@b')).toBe(false);
+    expect(isRequestURI('http://host:port/')).toBe(false);
+    expect(isRequestURI('http://a b/')).toBe(false);
+  });
+});
