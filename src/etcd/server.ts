@@ -2,7 +2,7 @@ import type { World } from '../sim/world.ts';
 import type { HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { MemberSnapshot, EtcdRole } from '../snapshot.ts';
 import { RaftNode } from './raft/node.ts';
-import type { Entry, RaftMessage, RaftStorage, ConfChange } from './raft/types.ts';
+import type { Entry, RaftMessage, ConfChange } from './raft/types.ts';
 import type { Store } from './keyspace/store.ts';
 import { newMemberStore } from './keyspace/namespaces.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
@@ -25,16 +25,10 @@ import { FollowerStats, SelfStats } from './stats.ts';
 import { memberId } from './identity.ts';
 import { wallMs as wallMsOf } from '../sim/time.ts';
 import { routeClientRequest } from './client-routes.ts';
-import { entrySummary } from './entry-summary.ts';
+import { memberView } from './member-view.ts';
 
-/** What an etcd member keeps in its data dir: it survives crashes. */
-export interface EtcdDisk {
-  raft: RaftStorage;
-  store: Store;
-  membership: Membership;
-  memberId: string;
-  applied: number;
-}
+import type { EtcdDisk } from './disk.ts';
+export type { EtcdDisk } from './disk.ts';
 
 /** The host part of a peer URL, parsed once per URL (every raft message asks). */
 const peerHosts = new Map<string, string>();
@@ -71,7 +65,6 @@ export class EtcdServer implements KeysServer {
   private closers: (() => void)[] = [];
   private leaderId: string | undefined;
   private role: EtcdRole = 'offline';
-  private term = 0;
   selfStats: SelfStats | undefined;
   readonly followerStats = new Map<string, FollowerStats>();
   private sentAt = new Map<string, number>();
@@ -387,10 +380,9 @@ export class EtcdServer implements KeysServer {
 
   // ---- Roles ----------------------------------------------------------------------------
 
-  private roleChanged(role: 'follower' | 'candidate' | 'leader', term: number, leader: string | undefined): void {
+  private roleChanged(role: 'follower' | 'candidate' | 'leader', _term: number, leader: string | undefined): void {
     const wasLeader = this.role === 'leader';
     this.role = role;
-    this.term = term;
     this.leaderId = leader;
     if (leader) this.selfStats?.becameFollowerOf(leader, this.world.now());
     if (role === 'leader' && !wasLeader) this.scheduleSync();
@@ -442,32 +434,8 @@ export class EtcdServer implements KeysServer {
     if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }
 
-  /** Server-side view for the screen. */
+  /** Server-side view for the screen (see member-view.ts). */
   view(): MemberSnapshot {
-    const disk = this.diskRef.etcd;
-    const nv = this.node?.view();
-    const log = disk?.raft.log ?? [];
-    const commit = nv?.commitIndex ?? disk?.raft.commit ?? 0;
-    const first = Math.max(1, log.length - 50);
-    const hostOf = (id: string) => this.hostOfMember(id) ?? id;
-    return {
-      id: disk?.memberId ?? '',
-      name: this.config.name,
-      role: this.node ? this.role : 'offline',
-      term: disk?.raft.term ?? 0,
-      votedFor: disk?.raft.vote ? hostOf(disk.raft.vote) : undefined,
-      leader: this.leaderId ? hostOf(this.leaderId) : undefined,
-      commitIndex: commit,
-      appliedIndex: disk?.applied ?? 0,
-      lastIndex: log.length > 0 ? log[log.length - 1]!.index : 0,
-      etcdIndex: disk?.store.index() ?? 0,
-      electionDeadline: nv?.electionDeadline,
-      electionTimeoutMs: nv?.electionTimeoutMs,
-      votes: nv?.votes,
-      log: log.slice(first).filter(Boolean).map((e) => ({ index: e.index, term: e.term, committed: e.index <= commit, summary: entrySummary(e) })),
-      progress: nv?.progress
-        ? Object.fromEntries(Object.entries(nv.progress).map(([id, p]) => [hostOf(id), p]))
-        : undefined,
-    };
+    return memberView(this.diskRef.etcd, this.config.name, this.node ? this.role : 'offline', this.leaderId, this.node?.view(), (id) => this.hostOfMember(id) ?? id);
   }
 }
