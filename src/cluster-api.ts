@@ -5,7 +5,8 @@ import type { OutputStream } from './shell/process.ts';
 /** A command started in a terminal: its exit code when it ends, and Ctrl-C. */
 export interface RunningCommand {
   readonly done: Promise<number>;
-  interrupt(): void;
+  /** Ctrl-C by default; `timeout` when a caller's time limit ran out. */
+  interrupt(reason?: 'SIGINT' | 'timeout'): void;
 }
 
 /**

@@ -201,11 +201,11 @@ export class SimCluster implements SimClusterApi {
       .finally(offDown);
     return {
       done,
-      interrupt: (reason: 'SIGINT' | 'timeout' = 'SIGINT') => {
+      interrupt: (reason = 'SIGINT') => {
         this.input({ kind: 'signal', machine, pid, signal: reason });
         ctl.interrupt(reason);
       },
-    } as RunningCommand;
+    };
   }
 }
 

@@ -57,7 +57,7 @@ export class HeadlessCluster implements Cluster {
     let timedOut = false;
     const timer = world.clock.schedule(() => {
       timedOut = true;
-      (cmd.interrupt as (r?: 'SIGINT' | 'timeout') => void)('timeout');
+      cmd.interrupt('timeout');
     }, options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS);
     const result = cmd.done.then((code) => {
       world.clock.cancel(timer);
