@@ -31,6 +31,14 @@ export async function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (
       out.push(await expandString(word, ctx, true));
       continue;
     }
+    const plain = plainLiteral(word);
+    if (plain !== undefined) {
+      // The general path would give the text back after one await (of segments): keep that
+      // await so concurrent commands interleave exactly as before.
+      await undefined;
+      out.push(plain);
+      continue;
+    }
     for (const parts of braceExpand(word.parts)) {
       const segs = await segments(tilde(parts, ctx.state), false, ctx);
       for (const f of splitFields(segs, ifs(ctx.state))) out.push(...glob(f, ctx));
@@ -38,6 +46,19 @@ export async function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (
   }
   return out;
 }
+
+/**
+ * The text of a word that expands to itself: one unquoted literal, not empty, with nothing for
+ * brace, tilde or pathname expansion (literals are never field-split).
+ */
+function plainLiteral(word: Word): string | undefined {
+  if (word.parts.length !== 1) return undefined;
+  const p = word.parts[0]!;
+  if (p.kind !== 'lit' || p.text === '' || p.text[0] === '~' || SPECIAL_IN_LITERAL.test(p.text)) return undefined;
+  return p.text;
+}
+
+const SPECIAL_IN_LITERAL = /[{*?[]/;
 
 /** Expands a word to one string, without splitting or globbing (assignments, redirections, here-docs). */
 export async function expandString(word: Word, ctx: ExpandContext, tildeFirst = false): Promise<string> {

@@ -59,8 +59,15 @@ export function readWordParts(p: LexSource, stop: (c: string) => boolean): WordP
         p.pos++;
       }
     } else {
-      push(parts, { kind: 'lit', text: c });
-      p.pos++;
+      // A run of plain characters is one literal (push would merge them one by one).
+      let end = p.pos + 1;
+      while (end < s.length) {
+        const d = s[end]!;
+        if (d === '\\' || d === "'" || d === '"' || d === '$' || d === '`' || stop(d)) break;
+        end++;
+      }
+      push(parts, { kind: 'lit', text: s.slice(p.pos, end) });
+      p.pos = end;
     }
   }
   return parts;

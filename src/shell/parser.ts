@@ -328,7 +328,7 @@ export class Parser extends TokenStream {
 /** `NAME=value` or `NAME+=value` at the start of a word. */
 function asAssignment(word: Word): Assign | undefined {
   const first = word.parts[0];
-  if (!first || first.kind !== 'lit') return undefined;
+  if (!first || first.kind !== 'lit' || !first.text.includes('=')) return undefined;
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.text);
   if (!m) return undefined;
   const restText = first.text.slice(m[0].length);

@@ -27,8 +27,24 @@ export interface RunIO {
   signal?: ProcessSignal | SignalController;
 }
 
+/**
+ * The login environment by /etc/environment's text (undefined: no file), as a map to copy:
+ * every command a headless caller runs logs in afresh.
+ */
+const loginEnvCache = new Map<string | undefined, ReadonlyMap<string, string>>();
+
+function loginVars(host: HostContext): Map<string, string> {
+  const etcEnv = host.fs.read('/etc/environment');
+  let base = loginEnvCache.get(etcEnv);
+  if (base === undefined) {
+    if (loginEnvCache.size >= 64) loginEnvCache.clear();
+    loginEnvCache.set(etcEnv, (base = new Map(loginEnvironment(etcEnv))));
+  }
+  return new Map(base);
+}
+
 /** What a `vagrant ssh` login on coreos-vagrant has in its environment. */
-function loginEnvironment(host: HostContext): [string, string][] {
+function loginEnvironment(etcEnv: string | undefined): [string, string][] {
   const env: [string, string][] = [
     ['HOME', HOME],
     ['USER', 'core'],
@@ -41,7 +57,6 @@ function loginEnvironment(host: HostContext): [string, string][] {
     ['SHLVL', '1'],
   ];
   // pam_env reads /etc/environment at login: COREOS_PUBLIC_IPV4 and COREOS_PRIVATE_IPV4.
-  const etcEnv = host.fs.read('/etc/environment');
   if (etcEnv) for (const kv of parseEtcEnvironment(etcEnv)) env.push([kv[0], kv[1]]);
   return env;
 }
@@ -78,9 +93,11 @@ export class Shell {
   ) {
     this.registry = opts.registry ?? defaultRegistry;
     this.interp = new Interpreter(host, this.registry);
-    const vars = new Map(loginEnvironment(host));
-    const extra = opts.env instanceof Map ? [...opts.env] : Object.entries(opts.env ?? {});
-    for (const [k, v] of extra) vars.set(k, v);
+    const vars = loginVars(host);
+    if (opts.env !== undefined) {
+      const extra = opts.env instanceof Map ? [...opts.env] : Object.entries(opts.env);
+      for (const [k, v] of extra) vars.set(k, v);
+    }
     const exported = new Set(vars.keys());
     // bash's own variables, not exported.
     vars.set('HOSTNAME', host.name);

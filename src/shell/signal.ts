@@ -6,40 +6,41 @@ export interface SignalController {
   interrupt(reason: SignalName): void;
 }
 
+/** A signal's state; a class so that making one per command line is cheap. */
+class OneShotSignal implements ProcessSignal {
+  aborted = false;
+  reason: SignalName | undefined = undefined;
+  private cbs: ((r: SignalName) => void)[] = [];
+
+  onAbort(cb: (r: SignalName) => void): () => void {
+    if (this.aborted) {
+      cb(this.reason!);
+      return () => undefined;
+    }
+    const cbs = this.cbs;
+    cbs.push(cb);
+    return () => {
+      const i = cbs.indexOf(cb);
+      if (i >= 0) cbs.splice(i, 1);
+    };
+  }
+
+  fire(r: SignalName): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = r;
+    for (const cb of this.cbs.splice(0)) cb(r);
+  }
+}
+
 /**
  * A signal that fires once. A child signal (a process inside a pipeline, a background job)
  * also fires when its parent does, unless `ignore` lists the parent's reason — background
  * jobs do not get the terminal's SIGINT, as they are not in the foreground process group.
  */
 export function createSignal(parent?: ProcessSignal, ignore: SignalName[] = []): SignalController {
-  let aborted = false;
-  let reason: SignalName | undefined;
-  const cbs: ((r: SignalName) => void)[] = [];
-  const signal: ProcessSignal = {
-    get aborted() {
-      return aborted;
-    },
-    get reason() {
-      return reason;
-    },
-    onAbort(cb) {
-      if (aborted) {
-        cb(reason!);
-        return () => undefined;
-      }
-      cbs.push(cb);
-      return () => {
-        const i = cbs.indexOf(cb);
-        if (i >= 0) cbs.splice(i, 1);
-      };
-    },
-  };
-  const interrupt = (r: SignalName) => {
-    if (aborted) return;
-    aborted = true;
-    reason = r;
-    for (const cb of cbs.splice(0)) cb(r);
-  };
+  const signal = new OneShotSignal();
+  const interrupt = (r: SignalName) => signal.fire(r);
   if (parent) {
     parent.onAbort((r) => {
       if (!ignore.includes(r)) interrupt(r);

@@ -8,6 +8,10 @@ export type Token =
   | { t: 'eof' };
 
 const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
+/** First characters of the operators (most tokens are words: skip the operator scan). */
+const OP_START = new Set(OPERATORS.map((o) => o[0]!));
+/** Unquoted characters that end a word. */
+const endsWord = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c);
 export const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
 
 interface PendingHeredoc {
@@ -108,13 +112,15 @@ export abstract class TokenStream implements LexSource {
         return { t: 'op', v: op, fd: Number(fdm[1]) };
       }
     }
-    for (const op of OPERATORS) {
-      if (s.startsWith(op, this.pos)) {
-        this.pos += op.length;
-        return { t: 'op', v: op };
+    if (OP_START.has(s[this.pos]!)) {
+      for (const op of OPERATORS) {
+        if (s.startsWith(op, this.pos)) {
+          this.pos += op.length;
+          return { t: 'op', v: op };
+        }
       }
     }
-    const parts = readWordParts(this, (c) => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c));
+    const parts = readWordParts(this, endsWord);
     const word: Word = { parts };
     const first = parts[0];
     const plain = parts.length === 1 && first!.kind === 'lit' ? first!.text : undefined;

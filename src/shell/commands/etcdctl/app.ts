@@ -1,5 +1,6 @@
 import type { FlagDef } from './cli/flag.ts';
-import { runApp } from './cli/run.ts';
+import { prepareApp, runApp, type PreparedApp } from './cli/run.ts';
+import type { CliCommand } from './cli/types.ts';
 import { clusterHealthCommand } from './commands/cluster-health.ts';
 import { execWatchCommand } from './commands/exec-watch.ts';
 import { getCommand } from './commands/get.ts';
@@ -39,39 +40,53 @@ export const GLOBAL_FLAGS: FlagDef[] = [
   { kind: 'duration', name: 'total-timeout', value: 5000, usage: 'timeout for the command execution (except watch)' },
 ];
 
-/** Runs etcdctl with its arguments (without the program name). */
-export function runEtcdctl(rt: Runtime, programName: string, args: readonly string[]): Promise<void> {
-  const u = unavailableCommands(rt);
-  return runApp(
-    {
+/** The command tree, built once: commands reach their invocation through the context's `rt`. */
+const u = unavailableCommands();
+const COMMANDS: CliCommand[] = [
+  u.backup,
+  clusterHealthCommand(),
+  mkCommand(),
+  mkdirCommand(),
+  rmCommand(),
+  rmdirCommand(),
+  getCommand(),
+  lsCommand(),
+  setCommand(),
+  setdirCommand(),
+  updateCommand(),
+  updatedirCommand(),
+  watchCommand(),
+  execWatchCommand(),
+  memberCommand(),
+  u.importSnap,
+  u.user,
+  u.role,
+  u.auth,
+];
+
+/** Prepared apps by help name (the program name as invoked: almost always `etcdctl`). */
+const prepared = new Map<string, PreparedApp>();
+
+function appFor(helpName: string): PreparedApp {
+  let app = prepared.get(helpName);
+  if (app === undefined) {
+    app = prepareApp({
       name: 'etcdctl',
-      helpName: programName.slice(programName.lastIndexOf('/') + 1) || 'etcdctl',
+      helpName,
       usage: 'A simple command line client for etcd.',
       version: ETCDCTL_VERSION,
       flags: GLOBAL_FLAGS,
-      commands: [
-        u.backup,
-        clusterHealthCommand(rt),
-        mkCommand(rt),
-        mkdirCommand(rt),
-        rmCommand(rt),
-        rmdirCommand(rt),
-        getCommand(rt),
-        lsCommand(rt),
-        setCommand(rt),
-        setdirCommand(rt),
-        updateCommand(rt),
-        updatedirCommand(rt),
-        watchCommand(rt),
-        execWatchCommand(rt),
-        memberCommand(rt),
-        u.importSnap,
-        u.user,
-        u.role,
-        u.auth,
-      ],
-      write: (s) => rt.out(s),
-    },
-    args,
-  );
+      commands: COMMANDS,
+    });
+    // A learner may invoke it under many names; keep the cache small.
+    if (prepared.size >= 16) prepared.clear();
+    prepared.set(helpName, app);
+  }
+  return app;
+}
+
+/** Runs etcdctl with its arguments (without the program name). */
+export function runEtcdctl(rt: Runtime, programName: string, args: readonly string[]): Promise<void> {
+  const helpName = programName.slice(programName.lastIndexOf('/') + 1) || 'etcdctl';
+  return runApp(appFor(helpName), (s) => rt.out(s), rt, args);
 }

@@ -50,18 +50,31 @@ function defaultValue(f: FlagDef): FlagValue {
   return f.kind === 'bool' ? false : f.value;
 }
 
+/** Name -> definition and alias groups per definitions array (built once, never mutated). */
+const knownCache = new WeakMap<readonly FlagDef[], { formal: ReadonlyMap<string, FlagDef>; aliased: readonly (readonly string[])[] }>();
+
 /**
  * A Go flag.FlagSet over cli flag definitions, every alias registered as its own Go flag.
  * Parsing stops at the first non-flag argument or after `--`; errors are Go's messages (cli
  * discards them, but they decide between running and "Incorrect Usage.").
  */
 export class FlagSet {
-  private formal = new Map<string, FlagDef>();
+  private readonly formal: ReadonlyMap<string, FlagDef>;
+  /** The names of each flag that has more than one, in definition order. */
+  private readonly aliased: readonly (readonly string[])[];
   private actual = new Map<string, FlagValue>();
   args: string[] = [];
 
   constructor(readonly defs: readonly FlagDef[]) {
-    for (const d of defs) for (const n of flagNames(d)) if (!this.formal.has(n)) this.formal.set(n, d);
+    let known = knownCache.get(defs);
+    if (known === undefined) {
+      const formal = new Map<string, FlagDef>();
+      for (const d of defs) for (const n of flagNames(d)) if (!formal.has(n)) formal.set(n, d);
+      const aliased = defs.map(flagNames).filter((names) => names.length > 1);
+      knownCache.set(defs, (known = { formal, aliased }));
+    }
+    this.formal = known.formal;
+    this.aliased = known.aliased;
   }
 
   /** Returns Go's error text, or undefined when parsing succeeded. */
@@ -117,9 +130,8 @@ export class FlagSet {
 
   /** cli's normalizeFlags: one alias per flag may be given; its value then answers for all. */
   normalize(): string | undefined {
-    for (const d of this.defs) {
-      const names = flagNames(d);
-      if (names.length === 1) continue;
+    if (this.actual.size === 0) return undefined;
+    for (const names of this.aliased) {
       let seen: string | undefined;
       for (const n of names) {
         if (!this.actual.has(n)) continue;

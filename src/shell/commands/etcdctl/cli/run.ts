@@ -1,5 +1,6 @@
 import { FlagSet, HELP_FLAG, VERSION_FLAG, type FlagDef } from './flag.ts';
 import { appHelp, showCommandHelp, subcommandHelp } from './help.ts';
+import type { Runtime } from '../runtime.ts';
 import { CliContext, type CliApp, type CliCommand } from './types.ts';
 
 /**
@@ -15,8 +16,10 @@ export interface AppSpec {
   version: string;
   flags: FlagDef[];
   commands: CliCommand[];
-  write(s: string): void;
 }
+
+/** An app ready to run: the help command and flags appended, help names resolved. Immutable. */
+export type PreparedApp = Readonly<Omit<CliApp, 'write'>>;
 
 const helpCommand = (): CliCommand => ({
   name: 'help',
@@ -35,18 +38,26 @@ function withHelpNames(helpName: string, cmds: CliCommand[]): CliApp['commands']
 }
 
 function findCommand(app: CliApp, name: string): CliApp['commands'][number] | undefined {
-  return app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases ?? []).includes(name));
+  return app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases !== undefined && cmd.aliases.includes(name)));
 }
 
-/** App.Run: global flags, help/version, then the named command or the default (help) action. */
-export async function runApp(spec: AppSpec, args: readonly string[]): Promise<void> {
+/** Builds what App.Run derives from its spec; done once, the result serves every run. */
+export function prepareApp(spec: AppSpec): PreparedApp {
   const commands = [...spec.commands, helpCommand()];
   const flags = [...spec.flags, HELP_FLAG, VERSION_FLAG];
-  const app: CliApp = { ...spec, flags, commands: withHelpNames(spec.helpName, commands) };
-  const set = new FlagSet(flags);
+  return { ...spec, flags, commands: withHelpNames(spec.helpName, commands) };
+}
+
+/** A leaf command's flags with cli's help flag appended, per (immutable) command. */
+const leafFlags = new WeakMap<CliCommand, FlagDef[]>();
+
+/** App.Run: global flags, help/version, then the named command or the default (help) action. */
+export async function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Runtime, args: readonly string[]): Promise<void> {
+  const app: CliApp = { ...prepared, write };
+  const set = new FlagSet(app.flags);
   const err = set.parse(args);
   const nerr = set.normalize();
-  const ctx = new CliContext(app, set);
+  const ctx = new CliContext(app, set, rt);
   if (nerr !== undefined) {
     app.write(`${nerr}\n`);
     app.write(appHelp(app));
@@ -83,7 +94,9 @@ export async function runApp(spec: AppSpec, args: readonly string[]): Promise<vo
 async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
   if (cmd.subcommands && cmd.subcommands.length > 0) return runSubApp(parent, cmd);
   const all = parent.args(); // [name, ...rest]
-  const set = new FlagSet([...(cmd.flags ?? []), HELP_FLAG]);
+  let flags = leafFlags.get(cmd);
+  if (flags === undefined) leafFlags.set(cmd, (flags = [...(cmd.flags ?? []), HELP_FLAG]));
+  const set = new FlagSet(flags);
   let firstFlag = -1;
   let terminator = -1;
   for (let i = 0; i < all.length; i++) {

@@ -1,3 +1,4 @@
+import type { Runtime } from '../runtime.ts';
 import type { FlagDef, FlagSet, FlagValue } from './flag.ts';
 
 /** A codegangsta/cli Command: a leaf with an action, or a group with subcommands. */
@@ -25,13 +26,24 @@ export interface CliApp {
   write(s: string): void;
 }
 
-/** cli's Context: this level's parsed flags, and the levels above for Global* lookups. */
+/**
+ * cli's Context: this level's parsed flags, and the levels above for Global* lookups. `rt` is
+ * the invocation the (shared, immutable) command tree runs for.
+ */
 export class CliContext {
+  readonly rt: Runtime;
+  readonly parent?: CliContext;
+
   constructor(
     readonly app: CliApp,
     readonly set: FlagSet,
-    readonly parent?: CliContext,
-  ) {}
+    parentOrRt: CliContext | Runtime,
+  ) {
+    if (parentOrRt instanceof CliContext) {
+      this.parent = parentOrRt;
+      this.rt = parentOrRt.rt;
+    } else this.rt = parentOrRt;
+  }
 
   args(): string[] {
     return this.set.args;

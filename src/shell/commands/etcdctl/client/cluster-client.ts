@@ -27,7 +27,7 @@ export interface ClientConfig {
  * keeps the given order, and the sorted order after a sync, so runs are reproducible.
  */
 export class ClusterClient {
-  private endpoints: { url: GoURL; str: string }[] = [];
+  private endpoints: readonly { url: GoURL; str: string }[] = [];
   private pinned = 0;
 
   constructor(
@@ -58,7 +58,8 @@ export class ClusterClient {
   }
 
   async do(action: HttpAction, deadline?: number): Promise<Reply | GoError> {
-    const eps = [...this.endpoints];
+    // setEndpoints replaces the array, never changes it: this is a snapshot.
+    const eps = this.endpoints;
     const n = eps.length;
     if (n === 0) return ErrNoEndpoints;
     const pinned = this.pinned;
@@ -104,7 +105,9 @@ export class ClusterClient {
   async sync(list: () => Promise<{ clientURLs: string[] }[] | GoError>): Promise<GoError | undefined> {
     const ms = await list();
     if (ms instanceof GoError) return ms;
-    const eps = ms.flatMap((m) => m.clientURLs).sort();
+    const eps: string[] = [];
+    for (const m of ms) for (const u of m.clientURLs) eps.push(u);
+    eps.sort();
     const current = this.endpointStrings().sort();
     if (eps.length === current.length && eps.every((e, i) => e === current[i])) return undefined;
     return this.setEndpoints(eps);

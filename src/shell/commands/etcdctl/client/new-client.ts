@@ -12,20 +12,16 @@ export const DEFAULT_ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:4001';
 
 /** getPeersFlagValue: --endpoints, $ETCDCTL_ENDPOINTS, --endpoint, $ETCDCTL_ENDPOINT, --peers, $ETCDCTL_PEERS. */
 function peersFlagValue(rt: Runtime, c: CliContext): string[] {
-  const env = (n: string) => rt.proc.env.get(n) ?? '';
-  const candidates = [
-    () => c.globalString('endpoints'),
-    () => env('ETCDCTL_ENDPOINTS'),
-    () => c.globalString('endpoint'),
-    () => env('ETCDCTL_ENDPOINT'),
-    () => c.globalString('peers'),
-    () => env('ETCDCTL_PEERS'),
-  ];
-  for (const get of candidates) {
-    const v = get();
-    if (v !== '') return v.split(',');
-  }
-  return DEFAULT_ENDPOINTS.split(',');
+  const env = rt.proc.env;
+  const v =
+    c.globalString('endpoints') ||
+    env.get('ETCDCTL_ENDPOINTS') ||
+    c.globalString('endpoint') ||
+    env.get('ETCDCTL_ENDPOINT') ||
+    c.globalString('peers') ||
+    env.get('ETCDCTL_PEERS') ||
+    DEFAULT_ENDPOINTS;
+  return v.split(',');
 }
 
 /** The simulated world has no DNS SRV records: the lookups fail as Go's resolver reports it. */

@@ -38,6 +38,19 @@ export function header(h: Headers, name: string): string | undefined {
 
 /** Host name and port of an http(s) URL (Go's default ports when none is given). */
 export function hostPort(u: GoURL): { hostname: string; port: number } {
+  // Requests go to the same few endpoints: split each once.
+  const key = `${u.scheme} ${u.host}`;
+  let hp = hostPorts.get(key);
+  if (hp === undefined) {
+    if (hostPorts.size >= 256) hostPorts.clear();
+    hostPorts.set(key, (hp = splitHostPort(u)));
+  }
+  return hp;
+}
+
+const hostPorts = new Map<string, Readonly<{ hostname: string; port: number }>>();
+
+function splitHostPort(u: GoURL): { hostname: string; port: number } {
   const m = /^\[([^\]]*)\](?::(\d*))?$/.exec(u.host) ?? /^([^:]*)(?::(\d*))?$/.exec(u.host);
   const hostname = m?.[1] ?? u.host;
   const p = m?.[2];

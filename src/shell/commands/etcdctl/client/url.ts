@@ -15,7 +15,9 @@ export interface GoURL {
 
 const enc = new TextEncoder();
 
-function pctEncode(s: string, keep: (c: string) => boolean, spacePlus: boolean): string {
+function pctEncode(s: string, keep: (c: string) => boolean, spacePlus: boolean, allKept?: RegExp): string {
+  // Keys and values are mostly plain: nothing to escape, the string itself.
+  if (allKept !== undefined && allKept.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && keep(ch)) out += ch;
@@ -26,15 +28,19 @@ function pctEncode(s: string, keep: (c: string) => boolean, spacePlus: boolean):
 }
 
 const unreserved = (c: string) => /[A-Za-z0-9\-_.~]/.test(c);
+const keptInPath = (c: string) => unreserved(c) || '$&+,/:;=@'.includes(c);
+/** Strings pctEncode would hand back unchanged. */
+const ALL_PATH_KEPT = /^[A-Za-z0-9\-_.~$&+,/:;=@]*$/;
+const ALL_QUERY_KEPT = /^[A-Za-z0-9\-_.~]*$/;
 
 /** Go's escape(s, encodePath): reserved characters other than `?` stay as they are. */
 export function escapePath(p: string): string {
-  return pctEncode(p, (c) => unreserved(c) || '$&+,/:;=@'.includes(c), false);
+  return pctEncode(p, keptInPath, false, ALL_PATH_KEPT);
 }
 
 /** url.QueryEscape. */
 export function queryEscape(s: string): string {
-  return pctEncode(s, unreserved, true);
+  return pctEncode(s, unreserved, true, ALL_QUERY_KEPT);
 }
 
 /** url.Values.Encode: keys sorted, `k=v` joined by `&`. */
@@ -123,9 +129,14 @@ export function urlString(u: GoURL): string {
   return s;
 }
 
+const CLEAN_ROOTED = /^(?:\/[^/]+)+$/;
+const DOT_ELEMENT = /\/\.\.?(?:\/|$)/;
+
 /** Go's path.Clean. */
 export function cleanPath(p: string): string {
   if (p === '') return '.';
+  // Already clean: rooted, no empty, `.` or `..` element, no trailing slash.
+  if (CLEAN_ROOTED.test(p) && !DOT_ELEMENT.test(p)) return p;
   const rooted = p.startsWith('/');
   const out: string[] = [];
   for (const part of p.split('/')) {

@@ -32,13 +32,14 @@ function parseHealth(body: string): boolean | string {
  * etcdctl/command/cluster_health.go: lists the members (without syncing), then GETs each one's
  * /health with a plain net/http client (no header timeout). Healthy if any member is; else exit 5.
  */
-export function clusterHealthCommand(rt: Runtime): CliCommand {
+export function clusterHealthCommand(): CliCommand {
   return {
     name: 'cluster-health',
     usage: 'check the health of the etcd cluster',
     argsUsage: ' ',
     flags: [{ kind: 'bool', name: 'forever, f', usage: 'forever check the health every 10 second until CTRL+C' }],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const forever = c.bool('forever');
       if (forever) rt.exitZeroOnInterrupt = true;
       const client = mustNewClientNoSync(rt, c);

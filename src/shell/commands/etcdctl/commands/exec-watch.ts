@@ -25,7 +25,7 @@ function watchEnv(base: Map<string, string>, resp: Response): Map<string, string
  * it (Go starts it in a goroutine). With cli's argument reordering the arguments arrive either as
  * `key -- cmd args...` or, when no flag was parsed, as `cmd... key`.
  */
-export function execWatchCommand(rt: Runtime): CliCommand {
+export function execWatchCommand(): CliCommand {
   return {
     name: 'exec-watch',
     usage: 'watch a key for changes and exec an executable',
@@ -35,6 +35,7 @@ export function execWatchCommand(rt: Runtime): CliCommand {
       { kind: 'bool', name: 'recursive, r', usage: 'watch all values for key and child keys' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const args = c.args();
       if (args.length < 2) rt.fail(ExitBadArgs, 'key and command to exec required');

@@ -5,7 +5,7 @@ import { ExitBadArgs, type Runtime } from '../runtime.ts';
 import { orFail, requireKey } from './args.ts';
 
 /** etcdctl/command/get_command.go: a directory is refused with `<key>: is a directory`, exit 1. */
-export function getCommand(rt: Runtime): CliCommand {
+export function getCommand(): CliCommand {
   return {
     name: 'get',
     usage: 'retrieve the value of a key',
@@ -15,6 +15,7 @@ export function getCommand(rt: Runtime): CliCommand {
       { kind: 'bool', name: 'quorum, q', usage: 'require quorum for get request' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
       const resp = orFail(rt, await ki.get(key, { sort: c.bool('sort'), quorum: c.bool('quorum') }, totalDeadline(rt, c)));

@@ -9,7 +9,7 @@ import { orFail } from './args.ts';
  * etcdctl/command/ls_command.go: one key per line, depth first; a key lists itself. The real
  * tool lists in random order without --sort; the decoded nodes here are always sorted.
  */
-export function lsCommand(rt: Runtime): CliCommand {
+export function lsCommand(): CliCommand {
   return {
     name: 'ls',
     usage: 'retrieve a directory',
@@ -21,6 +21,7 @@ export function lsCommand(rt: Runtime): CliCommand {
       { kind: 'bool', name: 'quorum, q', usage: 'require quorum for get request' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = c.args()[0] ?? '/';
       const resp = orFail(

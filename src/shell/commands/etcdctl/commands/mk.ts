@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime.ts';
 import { orFail, requireKey, requireValue } from './args.ts';
 
 /** etcdctl/command/mk_command.go: create only (prevExist=false), or an in-order key (POST). */
-export function mkCommand(rt: Runtime): CliCommand {
+export function mkCommand(): CliCommand {
   return {
     name: 'mk',
     usage: 'make a new key with a given value',
@@ -15,6 +15,7 @@ export function mkCommand(rt: Runtime): CliCommand {
       { kind: 'int', name: 'ttl', value: 0, usage: 'key time-to-live' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
       const value = await requireValue(rt, c, 1);

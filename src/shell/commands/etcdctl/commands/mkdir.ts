@@ -14,34 +14,34 @@ async function mkdir(rt: Runtime, c: CliContext, prevExist: PrevExist): Promise<
 }
 
 /** etcdctl/command/mkdir_command.go: only if the key does not exist. */
-export function mkdirCommand(rt: Runtime): CliCommand {
+export function mkdirCommand(): CliCommand {
   return {
     name: 'mkdir',
     usage: 'make a new directory',
     argsUsage: '<key>',
     flags: [TTL_FLAG],
-    action: (c) => mkdir(rt, c, 'false'),
+    action: (c) => mkdir(c.rt, c, 'false'),
   };
 }
 
 /** etcdctl/command/set_dir_command.go: no prevExist, so an existing directory answers 102. */
-export function setdirCommand(rt: Runtime): CliCommand {
+export function setdirCommand(): CliCommand {
   return {
     name: 'setdir',
     usage: 'create a new directory or update an existing directory TTL',
     argsUsage: '<key>',
     flags: [TTL_FLAG],
-    action: (c) => mkdir(rt, c, ''),
+    action: (c) => mkdir(c.rt, c, ''),
   };
 }
 
 /** etcdctl/command/update_dir_command.go: prevExist=true (its usage line names a value it ignores). */
-export function updatedirCommand(rt: Runtime): CliCommand {
+export function updatedirCommand(): CliCommand {
   return {
     name: 'updatedir',
     usage: 'update an existing directory',
     argsUsage: '<key> <value>',
     flags: [TTL_FLAG],
-    action: (c) => mkdir(rt, c, 'true'),
+    action: (c) => mkdir(c.rt, c, 'true'),
   };
 }

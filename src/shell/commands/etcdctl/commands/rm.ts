@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime.ts';
 import { orFail, requireKey } from './args.ts';
 
 /** etcdctl/command/rm_command.go: DELETE; a removed key prints its old value, a directory nothing. */
-export function rmCommand(rt: Runtime): CliCommand {
+export function rmCommand(): CliCommand {
   return {
     name: 'rm',
     usage: 'remove a key or a directory',
@@ -17,6 +17,7 @@ export function rmCommand(rt: Runtime): CliCommand {
       { kind: 'int', name: 'with-index', value: 0, usage: 'previous index' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
       const resp = orFail(

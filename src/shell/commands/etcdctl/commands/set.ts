@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime.ts';
 import { orFail, requireKey, requireValue } from './args.ts';
 
 /** etcdctl/command/set_command.go: PUT, a compare-and-swap when a swap flag is given. */
-export function setCommand(rt: Runtime): CliCommand {
+export function setCommand(): CliCommand {
   return {
     name: 'set',
     usage: 'set the value of a key',
@@ -18,6 +18,7 @@ export function setCommand(rt: Runtime): CliCommand {
       { kind: 'int', name: 'swap-with-index', value: 0, usage: 'previous index' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       // Go evaluates mustNewKeyAPI (and its sync) before the command looks at its arguments.
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);

@@ -1,26 +1,27 @@
-import type { CliCommand } from '../cli/types.ts';
+import type { CliCommand, CliContext } from '../cli/types.ts';
 import type { Runtime } from '../runtime.ts';
 
 /**
  * Commands etcdctl 2.3.7 lists but the playground does not simulate (they need the data
  * directory on disk or the auth API). They are kept for the help output.
  */
-function notSimulated(rt: Runtime, what: string): () => Promise<void> {
-  return async () => {
+function notSimulated(what: string): (c: CliContext) => Promise<void> {
+  return async (c) => {
+    const rt: Runtime = c.rt;
     rt.err(`etcdctl ${what}: not available in this playground\n`);
     rt.exit(1);
   };
 }
 
-function group(rt: Runtime, name: string, usage: string, subs: [string, string, string][]): CliCommand {
+function group(name: string, usage: string, subs: [string, string, string][]): CliCommand {
   return {
     name,
     usage,
-    subcommands: subs.map(([n, u, a]) => ({ name: n, usage: u, argsUsage: a, action: notSimulated(rt, `${name} ${n}`) })),
+    subcommands: subs.map(([n, u, a]) => ({ name: n, usage: u, argsUsage: a, action: notSimulated(`${name} ${n}`) })),
   };
 }
 
-export function unavailableCommands(rt: Runtime): { backup: CliCommand; importSnap: CliCommand; user: CliCommand; role: CliCommand; auth: CliCommand } {
+export function unavailableCommands(): { backup: CliCommand; importSnap: CliCommand; user: CliCommand; role: CliCommand; auth: CliCommand } {
   return {
     backup: {
       name: 'backup',
@@ -30,7 +31,7 @@ export function unavailableCommands(rt: Runtime): { backup: CliCommand; importSn
         { kind: 'string', name: 'data-dir', value: '', usage: 'Path to the etcd data dir' },
         { kind: 'string', name: 'backup-dir', value: '', usage: 'Path to the backup dir' },
       ],
-      action: notSimulated(rt, 'backup'),
+      action: notSimulated('backup'),
     },
     importSnap: {
       name: 'import',
@@ -40,9 +41,9 @@ export function unavailableCommands(rt: Runtime): { backup: CliCommand; importSn
         { kind: 'string', name: 'snap', value: '', usage: 'Path to the valid etcd 0.4.x snapshot.' },
         { kind: 'int', name: 'c', value: 10, usage: 'Number of concurrent clients to import the data' },
       ],
-      action: notSimulated(rt, 'import'),
+      action: notSimulated('import'),
     },
-    user: group(rt, 'user', 'user add, grant and revoke subcommands', [
+    user: group('user', 'user add, grant and revoke subcommands', [
       ['add', 'add a new user for the etcd cluster', '<user>'],
       ['get', 'get details for a user', '<user>'],
       ['list', 'list all current users', ' '],
@@ -51,7 +52,7 @@ export function unavailableCommands(rt: Runtime): { backup: CliCommand; importSn
       ['revoke', 'revoke roles for an etcd user', '<user>'],
       ['passwd', 'change password for a user', '<user>'],
     ]),
-    role: group(rt, 'role', 'role add, grant and revoke subcommands', [
+    role: group('role', 'role add, grant and revoke subcommands', [
       ['add', 'add a new role for the etcd cluster', '<role>'],
       ['get', 'get details for a role', '<role>'],
       ['list', 'list all roles', ' '],
@@ -59,7 +60,7 @@ export function unavailableCommands(rt: Runtime): { backup: CliCommand; importSn
       ['grant', 'grant path matches to an etcd role', '<role>'],
       ['revoke', 'revoke path matches for an etcd role', '<role>'],
     ]),
-    auth: group(rt, 'auth', 'overall auth controls', [
+    auth: group('auth', 'overall auth controls', [
       ['enable', 'enable auth access controls', ' '],
       ['disable', 'disable auth access controls', ' '],
     ]),

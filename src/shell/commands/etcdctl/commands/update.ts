@@ -5,13 +5,14 @@ import type { Runtime } from '../runtime.ts';
 import { orFail, requireKey, requireValue } from './args.ts';
 
 /** etcdctl/command/update_command.go: PUT prevExist=true. */
-export function updateCommand(rt: Runtime): CliCommand {
+export function updateCommand(): CliCommand {
   return {
     name: 'update',
     usage: 'update an existing key with a given value',
     argsUsage: '<key> <value>',
     flags: [{ kind: 'int', name: 'ttl', value: 0, usage: 'key time-to-live' }],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
       const value = await requireValue(rt, c, 1);

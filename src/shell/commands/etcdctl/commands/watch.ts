@@ -8,7 +8,7 @@ import { orFail, requireKey } from './args.ts';
  * etcdctl/command/watch_command.go: one event (or every event with --forever); directory events
  * are skipped; with --recursive each event is headed by `[action] key`. Ctrl-C exits 0.
  */
-export function watchCommand(rt: Runtime): CliCommand {
+export function watchCommand(): CliCommand {
   return {
     name: 'watch',
     usage: 'watch a key for changes',
@@ -19,6 +19,7 @@ export function watchCommand(rt: Runtime): CliCommand {
       { kind: 'bool', name: 'recursive, r', usage: 'returns all values for key and child keys' },
     ],
     action: async (c) => {
+      const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
       const recursive = c.bool('recursive');
