@@ -21,6 +21,9 @@ async function main(): Promise<void> {
       ['laptop', 1366, 768, 5],
       ['phone', 400, 800, 3],
       ['nine', 1440, 900, 9],
+      ['editor', 1440, 900, 3],
+      ['editor-laptop', 1366, 768, 3],
+      ['editor-phone', 400, 800, 3],
     ] as const) {
       if (only && only !== name) continue;
       const page = await browser.newPage({ viewport: { width: vw, height: vh } });
@@ -79,6 +82,35 @@ async function main(): Promise<void> {
         await page.waitForTimeout(200);
         await page.screenshot({ path: `${OUT}${name}-8-help.png` });
         await page.keyboard.press('Escape');
+      }
+      if (name.startsWith('editor')) {
+        // The editor with a finding, then a fourth machine (a proxy on a size-3 token).
+        if (name === 'editor-phone') await page.getByRole('button', { name: 'Terminal', exact: true }).click();
+        await page.getByRole('tab', { name: 'Editor' }).click();
+        await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
+        await page.waitForTimeout(500);
+        await page.locator('.monaco-editor .view-lines').click();
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Control+f');
+        await page.keyboard.type('command: start');
+        await page.keyboard.press('Escape');
+        await page.keyboard.type('command: begin');
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `${OUT}${name}-1-finding.png`, fullPage: name === 'editor-phone' });
+        await page.keyboard.press('Control+z');
+        await page.getByRole('button', { name: 'Add machine', exact: true }).click();
+        await page.getByRole('button', { name: /^core-04, etcd/ }).waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(4000);
+        await page.screenshot({ path: `${OUT}${name}-2-proxy.png`, fullPage: name === 'editor-phone' });
+        if (name === 'editor') {
+          await page.getByRole('button', { name: /(Light|Dark) theme/ }).click();
+          await page.waitForTimeout(400);
+          await page.screenshot({ path: `${OUT}${name}-3-light.png` });
+          await page.getByRole('button', { name: 'Destroy core-02' }).click();
+          await page.waitForTimeout(200);
+          await page.screenshot({ path: `${OUT}${name}-4-destroy.png` });
+          await page.keyboard.press('Escape');
+        }
       }
       if (errors.length) console.log(name, 'errors:', errors);
       await page.close();

@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from './snapshot.ts';
+import type { ClusterSnapshot, DiscoveryView } from './snapshot.ts';
 import type { TraceEvent } from './sim/trace.ts';
 import type { OutputStream } from './shell/process.ts';
 
@@ -7,6 +7,16 @@ export interface RunningCommand {
   readonly done: Promise<number>;
   /** Ctrl-C by default; `timeout` when a caller's time limit ran out. */
   interrupt(reason?: 'SIGINT' | 'timeout'): void;
+}
+
+export interface AddMachineOptions {
+  /** Cloud-config of the new machine; default: the one the cluster was created with. */
+  userData?: string;
+}
+
+export interface RecreateOptions {
+  machines: number;
+  userData: string;
 }
 
 /**
@@ -36,4 +46,12 @@ export interface SimClusterApi {
   complete(machine: string, lineBeforeCursor: string): string[];
   readFile(machine: string, path: string): string | undefined;
   writeFile(machine: string, path: string, content: string): void;
+  /** `vagrant up` of one more machine (core-0N after the highest), powered on at once; its name. */
+  addMachine(opts?: AddMachineOptions): string;
+  /** `vagrant destroy` of one machine: gone from the world and the list. */
+  destroyMachine(name: string): void;
+  /** Destroys every machine, then brings up `machines` fresh ones (the world and its discovery tokens stay). */
+  recreate(opts: RecreateOptions): void;
+  /** The discovery service's registries. */
+  discovery(): DiscoveryView[];
 }

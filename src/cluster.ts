@@ -1,18 +1,27 @@
 import { World } from './sim/world.ts';
 import type { TraceEvent, WorldInput } from './sim/trace.ts';
-import { Host } from './host/host.ts';
-import { EtcdServer, type EtcdDisk } from './etcd/server.ts';
-import { vagrantEtcdConfig } from './etcd/config.ts';
-import { Shell } from './shell/shell.ts';
+import { Host, defaultMachineId } from './host/host.ts';
+import { EtcdServer } from './etcd/server.ts';
+import type { EtcdConfig } from './etcd/config.ts';
+import type { EtcdDataDir } from './etcd/startup.ts';
+import { DiscoveryService } from './etcd/discovery/service.ts';
 import type { OutputStream } from './shell/process.ts';
-import type { ClusterSnapshot } from './snapshot.ts';
-import type { RunningCommand, SimClusterApi } from './cluster-api.ts';
+import type { Shell } from './shell/shell.ts';
+import type { ClusterSnapshot, DiscoveryView, MachineSnapshot } from './snapshot.ts';
+import type { AddMachineOptions, RecreateOptions, RunningCommand, SimClusterApi } from './cluster-api.ts';
 import { yieldToEventLoop } from './driver.ts';
-import { installCoreosFiles } from './host/coreos-files.ts';
+import { installCoreosFiles, installVagrantOem } from './host/coreos-files.ts';
+import { EtcdUnit } from './host/etcd-unit.ts';
+import { CloudinitBoot, EDITABLE_USER_DATA, VAGRANT_USER_DATA } from './host/cloudinit.ts';
+import { staticUserData, vagrantUserData } from './host/vagrant-user-data.ts';
+import { cloudconfigModule, loadCloudconfig, shellModule } from './lazy-modules.ts';
+
+export { loadShell, provideShell, loadCloudconfig, provideCloudconfig } from './lazy-modules.ts';
 
 export interface SimClusterOptions {
   machines?: number;
   seed?: number;
+  /** Cloud-config for every machine; default: coreos-vagrant's, with a fresh discovery URL. */
   userData?: string;
   traceCapacity?: number;
 }
@@ -21,44 +30,72 @@ export interface SimClusterOptions {
 export const machineName = (i: number) => `core-${String(i).padStart(2, '0')}`;
 export const machineIp = (i: number) => `172.17.8.${100 + i}`;
 
+/** User-data bootstrapping `machines` coreos-vagrant machines statically, members named core-0N. */
+export function staticClusterUserData(machines: number): string {
+  return staticUserData(Array.from({ length: machines }, (_, i) => ({ name: machineName(i + 1), ip: machineIp(i + 1) })));
+}
+
+export type EtcdMode = 'member' | 'proxy' | 'pending' | 'none';
+
 interface MachineRecord {
+  index: number;
   host: Host;
-  etcd: EtcdServer;
-  disk: { etcd?: EtcdDisk };
-  shell: Shell;
+  etcd2: EtcdUnit;
+  etcd04: EtcdUnit;
+  shell?: Shell;
 }
 
 /** `vagrant ssh` to a machine that is not running. */
 const VM_NOT_RUNNING = 'VM must be running to open SSH connection. Run `vagrant up`\nto start the virtual machine.\n';
 
 /**
- * A whole coreos-vagrant cluster in one world. Every mutation goes through an input, recorded
- * in the trace with its virtual time (DESIGN principle 3).
+ * A whole coreos-vagrant cluster in one world. Every machine boots from its cloud-config; every
+ * mutation goes through an input, recorded in the trace with its virtual time (DESIGN principle 3).
+ * The cloudconfig module must be loaded first (`createSimCluster` does it; headless.ts provides it).
  */
 export class SimCluster implements SimClusterApi {
   readonly world: World;
+  readonly discoveryService: DiscoveryService;
   private records = new Map<string, MachineRecord>();
   private pidSeq = 0;
+  /** How many VMs were ever created: each gets a machine ID of its own. */
+  private vmSeq = 0;
+  /** The user-data `vagrant up` gives machines (the one the cluster was created or recreated with). */
+  private userData: string;
 
   constructor(opts: SimClusterOptions = {}) {
+    if (!cloudconfigModule()) throw new Error('SimCluster: the cloudconfig module is not loaded (await loadCloudconfig() first, or use createSimCluster)');
     this.world = new World({ seed: opts.seed ?? 1, traceCapacity: opts.traceCapacity });
+    this.discoveryService = new DiscoveryService(this.world);
     const n = opts.machines ?? 3;
-    const all = Array.from({ length: n }, (_, i) => ({ name: machineName(i + 1), ip: machineIp(i + 1) }));
-    for (const m of all) this.addHost(m.name, m.ip, all);
+    this.userData = opts.userData ?? vagrantUserData(this.discoveryService.newToken(n));
+    for (let i = 1; i <= n; i++) this.addHost(i, this.userData);
   }
 
   get seed(): number {
     return this.world.seed;
   }
 
-  private addHost(name: string, ip: string, initial: { name: string; ip: string }[]): MachineRecord {
-    const host = new Host(this.world, name, ip);
-    installCoreosFiles(host.fs, name, ip);
-    const disk: { etcd?: EtcdDisk } = {};
-    const etcd = new EtcdServer(this.world, name, vagrantEtcdConfig(name, ip, initial), disk);
-    host.addService(etcd);
-    const shell = new Shell(host.context);
-    const rec = { host, etcd, disk, shell };
+  /** `vagrant up` of one VM: a fresh disk with the user-data provisioned, then power on. */
+  private addHost(index: number, userData: string): MachineRecord {
+    const name = machineName(index);
+    const ip = machineIp(index);
+    const machineId = defaultMachineId(`${this.world.seed}:${++this.vmSeq}:${name}`);
+    const host = new Host(this.world, name, ip, machineId);
+    installCoreosFiles(host.fs, name, ip, machineId);
+    installVagrantOem(host.fs);
+    host.fs.write(VAGRANT_USER_DATA, userData);
+    host.fs.write(EDITABLE_USER_DATA, userData);
+    const make = (config: EtcdConfig, disk: EtcdDataDir) => new EtcdServer(this.world, name, config, disk, host);
+    const rec: MachineRecord = {
+      index,
+      host,
+      etcd2: new EtcdUnit(host, 'etcd2.service', make),
+      etcd04: new EtcdUnit(host, 'etcd.service', make),
+    };
+    host.units.provide('etcd2.service', rec.etcd2);
+    host.units.provide('etcd.service', rec.etcd04);
+    host.addService(new CloudinitBoot(host, () => cloudconfigModule()!.runCloudinit));
     this.records.set(name, rec);
     host.boot();
     return rec;
@@ -72,8 +109,29 @@ export class SimCluster implements SimClusterApi {
     return this.record(name).host;
   }
 
+  /**
+   * The machine's etcd process (etcd2, or 0.4's if that unit runs); before etcd ever started, a
+   * member that is not running. Throws for an unknown machine.
+   */
   etcd(name: string): EtcdServer {
-    return this.record(name).etcd;
+    const unit = this.etcdUnit(this.record(name));
+    if (unit.server) return unit.server;
+    // Nothing ever started: an idle member with the unit's defaults, so readers see "not running".
+    const cfg = unit.config();
+    return new EtcdServer(this.world, name, 'error' in cfg ? placeholderConfig(name) : cfg, {});
+  }
+
+  /** What the machine's etcd runs as. */
+  etcdMode(name: string): EtcdMode {
+    const rec = this.record(name);
+    if (!rec.host.isRunning()) return 'none';
+    // Powered on but its services not started yet: what etcd will be is not known.
+    if (!rec.host.isBooted()) return 'pending';
+    return this.etcdUnit(rec).mode();
+  }
+
+  private etcdUnit(rec: MachineRecord): EtcdUnit {
+    return rec.etcd04.isRunning() && !rec.etcd2.isRunning() ? rec.etcd04 : rec.etcd2;
   }
 
   private record(name: string): MachineRecord {
@@ -104,8 +162,10 @@ export class SimCluster implements SimClusterApi {
   leader(): string | undefined {
     let best: { name: string; term: number } | undefined;
     for (const [name, r] of this.records) {
-      if (!r.host.isRunning() || !r.etcd.isLeader()) continue;
-      const term = r.etcd.raftTerm();
+      if (!r.host.isRunning()) continue;
+      const s = this.etcdUnit(r).server;
+      if (!s || !s.isLeader()) continue;
+      const term = s.raftTerm();
       if (!best || term > best.term) best = { name, term };
     }
     return best?.name;
@@ -115,14 +175,22 @@ export class SimCluster implements SimClusterApi {
     const net = this.world.net.config;
     return {
       now: this.world.now(),
-      machines: [...this.records.values()].map((r) => ({
-        name: r.host.name,
-        ip: r.host.ip,
-        power: r.host.powerState(),
-        etcd: r.disk.etcd ? r.etcd.view() : undefined,
-      })),
+      machines: [...this.records.entries()].map(([name, r]): MachineSnapshot => {
+        const unit = this.etcdUnit(r);
+        const mode = r.host.isRunning() ? unit.mode() : 'none';
+        const server = unit.server;
+        return {
+          name,
+          ip: r.host.ip,
+          power: r.host.powerState(),
+          etcd: server && (server.diskRef.etcd || mode === 'proxy') ? server.view() : undefined,
+          // `pending` (still bootstrapping) shows as a member-to-be.
+          etcdMode: mode === 'pending' ? 'member' : mode,
+        };
+      }),
       partitions: this.partitions,
       net: { latencyMs: net.latencyMs, jitterMs: net.jitterMs, loss: net.loss },
+      discovery: this.discovery(),
     };
   }
 
@@ -172,13 +240,57 @@ export class SimCluster implements SimClusterApi {
     this.record(machine).host.fs.write(path, content);
   }
 
+  /** `vagrant up` of one more machine (core-0N after the highest), powered on at once. */
+  addMachine(opts: AddMachineOptions = {}): string {
+    const index = Math.max(0, ...[...this.records.values()].map((r) => r.index)) + 1;
+    const name = machineName(index);
+    this.input({ kind: 'addMachine', machine: name, ...(opts.userData !== undefined ? { userData: opts.userData } : {}) });
+    this.addHost(index, opts.userData ?? this.userData);
+    return name;
+  }
+
+  /** `vagrant destroy` of one machine: powered off for good, its disk gone, out of the list. */
+  destroyMachine(name: string): void {
+    const rec = this.record(name);
+    this.input({ kind: 'destroyMachine', machine: name });
+    rec.host.kill();
+    this.records.delete(name);
+    this.partitions = this.partitions.map((g) => g.filter((m) => m !== name)).filter((g) => g.length > 0);
+  }
+
+  /**
+   * `vagrant destroy` of every machine, then `vagrant up` of `machines` fresh ones booting from
+   * `userData`. The world goes on: its clock, the discovery service and its tokens stay.
+   */
+  recreate(opts: RecreateOptions): void {
+    this.input({ kind: 'recreate', machines: opts.machines, userData: opts.userData });
+    for (const rec of this.records.values()) rec.host.kill();
+    this.records.clear();
+    this.partitions = [];
+    this.world.net.heal();
+    this.userData = opts.userData;
+    for (let i = 1; i <= opts.machines; i++) this.addHost(i, opts.userData);
+  }
+
+  /** The discovery service's registries (tokens minted, their size and registrations). */
+  discovery(): DiscoveryView[] {
+    return this.discoveryService.views();
+  }
+
   complete(machine: string, lineBeforeCursor: string): string[] {
-    return this.record(machine).shell.completions(lineBeforeCursor);
+    const shell = this.shellOf(this.record(machine));
+    return shell ? shell.completions(lineBeforeCursor) : [];
+  }
+
+  private shellOf(rec: MachineRecord): Shell | undefined {
+    const m = shellModule();
+    if (!m) return undefined;
+    return (rec.shell ??= new m.Shell(rec.host.context));
   }
 
   /**
    * Runs a command line in a machine's login shell (the terminal's, which keeps its variables).
-   * `fresh` uses a new shell, as `vagrant ssh -c` would.
+   * `fresh` uses a new shell, as `vagrant ssh -c` would. The shell module must be loaded first.
    */
   spawn(
     machine: string,
@@ -186,6 +298,8 @@ export class SimCluster implements SimClusterApi {
     io: { stdout: OutputStream; stderr: OutputStream; stdin?: string },
     fresh = false,
   ): RunningCommand {
+    const m = shellModule();
+    if (!m) throw new Error('SimCluster.spawn: the shell module is not loaded (await loadShell() first)');
     const pid = ++this.pidSeq;
     this.input({ kind: 'exec', machine, line, pid });
     const rec = this.record(machine);
@@ -193,7 +307,7 @@ export class SimCluster implements SimClusterApi {
       io.stderr.write(VM_NOT_RUNNING);
       return { done: Promise.resolve(1), interrupt: () => undefined };
     }
-    const shell = fresh ? new Shell(rec.host.context) : rec.shell;
+    const shell = fresh ? new m.Shell(rec.host.context) : this.shellOf(rec)!;
     const ctl = shell.createSignal();
     const offDown = rec.host.onDown(() => ctl.interrupt('SIGTERM'));
     const done = shell
@@ -209,8 +323,30 @@ export class SimCluster implements SimClusterApi {
   }
 }
 
-/** Builds a cluster and runs it until every machine has booted and etcd has settled. */
+function placeholderConfig(name: string): EtcdConfig {
+  return {
+    name,
+    peerURLs: [],
+    clientURLs: [],
+    clientPorts: [],
+    peerPorts: [],
+    initialCluster: [],
+    initialClusterState: 'new',
+    initialClusterToken: 'etcd-cluster',
+    heartbeatMs: 100,
+    electionMs: 1000,
+    discoveryFallback: 'proxy',
+    proxy: 'off',
+    flavor: 'etcd2',
+  };
+}
+
+/**
+ * Builds a cluster (loading the cloudconfig module first: in the browser a chunk of its own) and
+ * runs it until it has settled (see `settle`).
+ */
 export async function createSimCluster(opts: SimClusterOptions = {}): Promise<SimCluster> {
+  await loadCloudconfig();
   const c = new SimCluster(opts);
   await settle(c, (fn, limit) => runWhile(c, fn, limit));
   return c;
@@ -222,20 +358,36 @@ async function runWhile(c: SimCluster, cond: () => boolean, limitMs: number): Pr
   while (!cond() && c.now() < end) await c.runUntil(Math.min(end, c.now() + 50));
 }
 
+/** How long `settle` waits for etcd, virtual ms: past it the cluster is left as it is. */
+export const SETTLE_LIMIT_MS = 120_000;
+
 /**
- * A fresh cluster is ready when all machines run, a leader exists, and the leader has applied
- * every member's attributes and the cluster version (store index 2N+1 on a new cluster).
+ * True when every machine runs and etcd has settled: no machine's etcd is still bootstrapping;
+ * if any machine runs an etcd member, a leader exists, it has applied every member's attributes
+ * and the cluster version, and every running member has applied the leader's index. Proxies and
+ * machines without etcd have nothing to wait for.
+ */
+export function isSettled(c: SimCluster, machines = c.machines()): boolean {
+  if (!machines.every((m) => c.host(m).isRunning())) return false;
+  const modes = machines.map((m) => c.etcdMode(m));
+  if (modes.includes('pending')) return false;
+  const members = machines.filter((_, i) => modes[i] === 'member');
+  if (members.length === 0) return true;
+  const l = c.leader();
+  if (!l) return false;
+  const ms = c.etcd(l).membership;
+  if (ms.version === undefined || !ms.list().every((m) => m.name !== '')) return false;
+  // Every member has applied the same metadata (followers learn the commit with a heartbeat).
+  const index = c.etcd(l).store.index();
+  return members.every((m) => c.etcd(m).store.index() === index);
+}
+
+/**
+ * Runs until the cluster has settled (`isSettled`) or SETTLE_LIMIT_MS passes. A cluster whose
+ * etcd cannot form (a broken user-data, a discovery size larger than the machines) does not
+ * settle: the wait ends at the limit and the cluster is left as it is -- `leader()` then says
+ * there is none. A user-data that starts no etcd settles once the machines run.
  */
 export async function settle(c: SimCluster, run: (cond: () => boolean, limitMs: number) => Promise<unknown>): Promise<void> {
-  const ready = () => {
-    const l = c.leader();
-    if (!l) return false;
-    if (!c.machines().every((m) => c.host(m).isRunning())) return false;
-    const ms = c.etcd(l).membership;
-    if (ms.version === undefined || !ms.list().every((m) => m.name !== '')) return false;
-    // Every member has applied the same metadata (followers learn the commit with a heartbeat).
-    const index = c.etcd(l).store.index();
-    return c.machines().every((m) => c.etcd(m).store.index() === index);
-  };
-  await run(ready, 120_000);
+  await run(() => isSettled(c), SETTLE_LIMIT_MS);
 }

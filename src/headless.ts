@@ -1,9 +1,15 @@
-import { SimCluster, settle } from './cluster.ts';
+import { SETTLE_LIMIT_MS, SimCluster, isSettled, settle } from './cluster.ts';
 import { Pump } from './driver.ts';
 import * as cloudconfigModule from './cloudconfig/index.ts';
+import * as cloudconfigBoot from './cloudconfig/apply.ts';
+import * as shellModule from './shell/shell.ts';
 import { provideCloudconfig } from './shell/commands/coreos-cloudinit.ts';
+import { provideCloudconfig as provideBootCloudconfig, provideShell } from './lazy-modules.ts';
 
+// Headless callers never wait on a chunk: every module is here up front.
 provideCloudconfig(cloudconfigModule);
+provideBootCloudconfig(cloudconfigBoot);
+provideShell(shellModule);
 
 export interface ExecResult {
   stdout: string;
@@ -109,12 +115,26 @@ export class HeadlessCluster implements Cluster {
     return this.sim.readFile(machine, path);
   }
 
-  addMachine(_options: { userData?: string } = {}): Promise<string> {
-    return Promise.reject(new Error('addMachine: not available yet (cloud-config bootstrapping comes with issue 4)'));
+  /**
+   * `vagrant up` of one more machine with the cluster's user-data (or `userData`). Resolves with
+   * its name once it runs and, if it runs etcd, once that has settled: a proxy is up, or a member
+   * has joined and applied what the leader has. If etcd cannot settle (e.g. nobody leads), it
+   * resolves anyway after SETTLE_LIMIT_MS of virtual time.
+   */
+  async addMachine(options: { userData?: string } = {}): Promise<string> {
+    const name = this.sim.addMachine(options);
+    await this.pump.until(() => isSettled(this.sim, [name]), SETTLE_LIMIT_MS);
+    return name;
   }
 }
 
-/** Resolves once every machine has booted and etcd has a leader (and has settled its metadata). */
+/**
+ * Resolves once every machine has booted and etcd has settled: a leader exists and every member
+ * has applied the cluster's metadata. A user-data that starts no etcd resolves once the machines
+ * run. When etcd cannot form a cluster (a broken discovery, a size larger than the machines), it
+ * still resolves after SETTLE_LIMIT_MS (120 s) of virtual time, with `leader()` undefined: the
+ * machines are there to look into (journalctl) or to add to.
+ */
 export async function createCluster(options: { machines?: number; seed?: number; userData?: string } = {}): Promise<Cluster> {
   const sim = new SimCluster({ machines: options.machines, seed: options.seed, userData: options.userData, traceCapacity: 0 });
   const c = new HeadlessCluster(sim);

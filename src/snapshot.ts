@@ -49,6 +49,8 @@ export interface MachineSnapshot {
   ip: string;
   power: PowerState;
   etcd?: MemberSnapshot;
+  /** What etcd runs as on this machine: `none` when its cloud-config starts no etcd (or it is down). */
+  etcdMode?: 'member' | 'proxy' | 'none';
 }
 
 export interface ClusterSnapshot {
@@ -57,4 +59,18 @@ export interface ClusterSnapshot {
   /** Partition groups in force, or empty when the network is whole. */
   partitions: string[][];
   net: { latencyMs: number; jitterMs: number; loss: number };
+  /** The discovery service's tokens and registrations. */
+  discovery: DiscoveryView[];
+}
+
+/** One token of the public discovery service (discovery.etcd.io) and who registered under it. */
+export interface DiscoveryView {
+  /** 32 hex digits. */
+  token: string;
+  /** `https://discovery.etcd.io/<token>` */
+  url: string;
+  /** `_config/size`, when set and a number. */
+  size?: number;
+  /** Registrations in createdIndex order: member ID (hex), name, and the peer URLs as registered. */
+  registered: { id: string; name: string; peerURLs: string }[];
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster, HeadlessCluster } from '../src/headless.ts';
-import { SimCluster, settle } from '../src/cluster.ts';
+import { SimCluster, settle, staticClusterUserData } from '../src/cluster.ts';
 
 async function scenario(seed: number): Promise<string> {
   const sim = new SimCluster({ machines: 3, seed });
@@ -79,7 +79,8 @@ describe('headless API', () => {
   });
 
   it('kill elects a new leader with a higher term; boot brings the old one back as a follower', async () => {
-    const c = await createCluster({ seed: 9 });
+    // Static bootstrap: members named after their hosts.
+    const c = await createCluster({ seed: 9, userData: staticClusterUserData(3) });
     const old = c.leader()!;
     c.kill(old);
     await c.advance(4000);

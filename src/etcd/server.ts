@@ -4,7 +4,6 @@ import type { MemberSnapshot, EtcdRole } from '../snapshot.ts';
 import { RaftNode } from './raft/node.ts';
 import type { Entry, RaftMessage, ConfChange } from './raft/types.ts';
 import type { Store } from './keyspace/store.ts';
-import { newMemberStore } from './keyspace/namespaces.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
 import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
 import type { KeysServer } from './v2keys/handler.ts';
@@ -12,6 +11,7 @@ import { routeKeys } from './v2keys/router.ts';
 import { type EtcdConfig, urlHost } from './config.ts';
 import {
   CLUSTER_VERSION,
+  SERVER_VERSION,
   Membership,
   type Member,
   attributesJson,
@@ -26,9 +26,22 @@ import { memberId } from './identity.ts';
 import { wallMs as wallMsOf } from '../sim/time.ts';
 import { routeClientRequest } from './client-routes.ts';
 import { memberView } from './member-view.ts';
+import { EtcdLog, type EtcdProcessHost } from './log.ts';
+import { bootEtcd, type EtcdDataDir, type NewMemberPlan } from './startup.ts';
+import { EtcdProxy } from './proxy/proxy.ts';
+import { listenClientURLs } from './config.ts';
+import { newRaftLine, RoleLogger } from './role-log.ts';
+import { freshDisk, servePeerRequest } from './fresh-disk.ts';
 
 import type { EtcdDisk } from './disk.ts';
 export type { EtcdDisk } from './disk.ts';
+export type { EtcdDataDir } from './startup.ts';
+export type { EtcdProcessHost } from './log.ts';
+
+/** What the etcd2 process is doing: none = not running (stopped, failed or never started). */
+export type EtcdMode = 'none' | 'starting' | 'member' | 'proxy';
+
+const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
 /** The host part of a peer URL, parsed once per URL (every raft message asks). */
 const peerHosts = new Map<string, string>();
@@ -70,13 +83,40 @@ export class EtcdServer implements KeysServer {
   private sentAt = new Map<string, number>();
   /** Set when the member learns it was removed from the cluster: it stays stopped. */
   removed = false;
+  readonly log: EtcdLog;
+  private modeNow: EtcdMode = 'none';
+  /** Bumped on every start and stop: async steps of an earlier run see they are stale. */
+  private life = 0;
+  private undo: (() => void)[] = [];
+  private proxy: EtcdProxy | undefined;
+  private roleLog: RoleLogger | undefined;
+  /** Exit status of the last run that ended by itself (a failed start, a removal). */
+  exitCode: number | undefined;
+  /** Told when the process exits by itself (systemd's Restart= hears it). */
+  onExit: ((code: number) => void) | undefined;
 
   constructor(
-    private world: World,
+    readonly world: World,
     readonly hostName: string,
     readonly config: EtcdConfig,
-    readonly diskRef: { etcd?: EtcdDisk },
-  ) {}
+    readonly diskRef: EtcdDataDir,
+    proc?: EtcdProcessHost,
+  ) {
+    this.proc = proc;
+    this.log = new EtcdLog(proc);
+  }
+
+  private readonly proc: EtcdProcessHost | undefined;
+
+  /** member, proxy, starting (discovery or a join in progress) or none. */
+  mode(): EtcdMode {
+    return this.modeNow;
+  }
+
+  /** The proxy's current client endpoints (proxy mode), for tests and the inspector. */
+  proxyEndpoints(): string[] {
+    return this.proxy?.clientURLs() ?? [];
+  }
 
   get disk(): EtcdDisk {
     return this.diskRef.etcd!;
@@ -124,8 +164,66 @@ export class EtcdServer implements KeysServer {
 
   start(): void {
     if (this.removed) return;
-    if (!this.diskRef.etcd) this.bootstrap();
+    this.life++;
+    this.exitCode = undefined;
+    this.log.pid = this.proc?.allocPid() ?? 0;
+    this.modeNow = 'starting';
+    const life = this.life;
+    bootEtcd({
+      world: this.world,
+      hostName: this.hostName,
+      config: this.config,
+      diskRef: this.diskRef,
+      log: this.log,
+      alive: () => this.life === life,
+      track: (u) => this.undo.push(u),
+      runMember: (plan) => this.runMember(plan),
+      runProxy: (urls) => this.runProxy(urls),
+      exit: (code) => this.exit(code),
+    });
+  }
+
+  /** The process ends by itself (a failed start): nothing runs until the next start. */
+  private exit(code: number): void {
+    this.stop();
+    this.exitCode = code;
+    this.onExit?.(code);
+  }
+
+  private runProxy(peerURLs: string[]): void {
+    this.modeNow = 'proxy';
+    this.role = 'proxy';
+    this.proxy = new EtcdProxy(
+      {
+        world: this.world,
+        hostName: this.hostName,
+        log: this.log,
+        readonly: this.config.proxy === 'readonly',
+        clientPorts: this.config.clientPorts,
+        listenClientURLs: listenClientURLs(this.config),
+        track: (u) => this.undo.push(u),
+        savePeerURLs: (urls) => (this.diskRef.proxy = { peerURLs: urls }),
+      },
+      peerURLs,
+    );
+    this.proxy.start();
+    this.traceRole();
+  }
+
+  /** NewServer done: a fresh data dir from `plan`, or the one on disk. */
+  private runMember(plan?: NewMemberPlan): void {
+    if (plan) this.bootstrap(plan);
     const disk = this.disk;
+    const restart = !plan;
+    if (restart) this.log.info(`restarting member ${disk.memberId} in cluster ${disk.membership.clusterId} at commit index ${disk.raft.commit}`);
+    else this.log.info(`starting member ${disk.memberId} in cluster ${disk.membership.clusterId}`);
+    if (!restart) this.log.info(`${disk.memberId} became follower at term 0`);
+    else this.log.info(`${disk.memberId} became follower at term ${disk.raft.term}`);
+    this.log.info(newRaftLine(disk, restart));
+    if (!restart) this.log.info(`${disk.memberId} became follower at term 1`);
+    this.log.info(`starting server... [version: ${SERVER_VERSION}, cluster version: ${disk.membership.version ? disk.membership.version.split('.').slice(0, 2).join('.') : 'to_be_decided'}]`);
+    this.modeNow = 'member';
+    this.roleLog = new RoleLogger(this.log, disk);
     this.published = false;
     this.role = 'follower';
     this.selfStats = new SelfStats(this.config.name, disk.memberId, this.world.now());
@@ -145,8 +243,11 @@ export class EtcdServer implements KeysServer {
       trace: (e) => this.world.trace.emit(e),
       traceActive: () => this.world.trace.active,
     });
+    const peerHttp = this.world.http.portHandler(this.hostName, (req, res) => this.servePeer(req, res));
     for (const port of this.config.peerPorts) {
-      this.world.net.listen(this.hostName, port, (m) => this.recvRaft(m.payload as RaftMessage));
+      // One port for raft messages and the peer HTTP API (GET /members).
+      this.world.net.listen(this.hostName, port, (m) => (m.kind.startsWith('http.') ? peerHttp(m) : this.recvRaft(m.payload as RaftMessage)));
+      this.undo.push(() => this.world.net.unlisten(this.hostName, port));
     }
     for (const port of this.config.clientPorts) {
       this.closers.push(this.world.http.listen(this.hostName, port, (req, res) => this.serveClient(req, res)));
@@ -155,6 +256,12 @@ export class EtcdServer implements KeysServer {
   }
 
   stop(): void {
+    this.life++;
+    this.modeNow = 'none';
+    for (const u of this.undo.splice(0)) u();
+    this.proxy?.stop();
+    this.proxy = undefined;
+    this.roleLog = undefined;
     this.node?.stop();
     this.node = undefined;
     this.world.clock.cancel(this.syncTimer);
@@ -172,15 +279,14 @@ export class EtcdServer implements KeysServer {
     this.traceRole();
   }
 
-  /** A fresh data dir: the initial cluster's conf changes are the first log entries. */
-  private bootstrap(): void {
-    const { membership, ids } = Membership.initial(this.config.initialCluster, this.config.initialClusterToken);
-    const self = this.config.initialCluster.findIndex((m) => m.name === this.config.name);
-    const memberId = ids[self]!;
-    const raft = RaftNode.bootstrapStorage(
-      ids.map((id, i) => ({ id, context: { id, name: '', peerURLs: this.config.initialCluster[i]!.peerURLs, clientURLs: [] } })),
-    );
-    this.diskRef.etcd = { raft, store: newMemberStore(), membership, memberId, applied: 0 };
+  /** A fresh data dir from the plan NewServer made (fresh-disk.ts). */
+  private bootstrap(plan: NewMemberPlan): void {
+    this.diskRef.etcd = freshDisk(plan, this.config);
+  }
+
+  /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`. */
+  private servePeer(req: HttpRequest, res: HttpResponseWriter): void {
+    servePeerRequest(this.membership, req, res);
   }
 
   // ---- Raft transport -------------------------------------------------------------------
@@ -319,6 +425,10 @@ export class EtcdServer implements KeysServer {
     if (attr) {
       this.disk.membership.update(attr[1]!, JSON.parse(req.Val) as Partial<Member>);
     } else if (req.Path === clusterVersionPath) {
+      if (this.disk.membership.version === undefined) {
+        this.log.notice(`set the initial cluster version to ${majorMinor(req.Val)}`);
+        this.log.info(`enabled capabilities for version ${majorMinor(req.Val)}`);
+      }
       this.disk.membership.version = req.Val;
     }
     if (req.Method !== 'SYNC' && this.world.trace.active) {
@@ -345,10 +455,14 @@ export class EtcdServer implements KeysServer {
     const now = this.world.now();
     if (cc.type === 'addNode') {
       const m = cc.context as Member;
-      ms.add({ ...m, clientURLs: [...m.clientURLs] });
+      const known = ms.members.get(m.id);
+      // A joining member knows the others from GET /members already; the log replays them.
+      ms.add(known && known.name !== '' ? known : { ...m, clientURLs: [...m.clientURLs] });
+      this.log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
       applyRequest(this.disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
     } else {
       ms.remove(cc.nodeId);
+      this.log.info(`removed member ${cc.nodeId} from cluster ${ms.clusterId}`);
       applyRequest(this.disk.store, { Method: 'DELETE', Path: `/0/members/${cc.nodeId}`, Recursive: true, Dir: true } as EtcdRequest, now);
       applyRequest(this.disk.store, { Method: 'PUT', Path: removedMemberPath(cc.nodeId), Val: '', PrevExist: false } as EtcdRequest, now);
     }
@@ -360,9 +474,11 @@ export class EtcdServer implements KeysServer {
       waiting.done('ok');
     }
     if (cc.type === 'removeNode' && cc.nodeId === this.disk.memberId) {
-      // etcd: "the member has been permanently removed from the cluster"; it exits.
+      // etcd's run loop ends with ErrMemberRemoved; the process exits.
+      this.log.error('the member has been permanently removed from the cluster');
+      this.log.info('the data-dir used by this member must be removed.');
       this.removed = true;
-      this.stop();
+      this.exit(0);
     }
   }
 
@@ -372,6 +488,7 @@ export class EtcdServer implements KeysServer {
     const ms = this.disk.membership;
     if (ms.version === undefined && !this.versionProposed && ms.list().every((m) => m.name !== '')) {
       this.versionProposed = true;
+      this.log.info(`setting up the initial cluster version to ${majorMinor(CLUSTER_VERSION)}`);
       this.proposeInternal({ Path: clusterVersionPath, Val: CLUSTER_VERSION }, () => (this.versionProposed = false));
     }
   }
@@ -380,7 +497,8 @@ export class EtcdServer implements KeysServer {
 
   // ---- Roles ----------------------------------------------------------------------------
 
-  private roleChanged(role: 'follower' | 'candidate' | 'leader', _term: number, leader: string | undefined): void {
+  private roleChanged(role: 'follower' | 'candidate' | 'leader', term: number, leader: string | undefined): void {
+    this.roleLog?.changed(role, term, leader, this.node?.voters() ?? []);
     const wasLeader = this.role === 'leader';
     this.role = role;
     this.leaderId = leader;
@@ -404,7 +522,8 @@ export class EtcdServer implements KeysServer {
     const self = this.disk.membership.members.get(this.disk.memberId);
     const attrs = { id: this.disk.memberId, name: this.config.name, peerURLs: self?.peerURLs ?? [], clientURLs: this.config.clientURLs };
     this.proposeInternal({ Path: memberAttributesPath(this.disk.memberId), Val: attributesJson(attrs) }, (r) => {
-      if (r === 'timeout' && this.node) this.publish();
+      if (r === 'timeout' && this.node) return this.publish();
+      if (r !== 'timeout') this.log.info(`published {Name:${attrs.name} ClientURLs:[${attrs.clientURLs.join(' ')}]} to cluster ${this.clusterId}`);
     });
   }
 
@@ -436,6 +555,7 @@ export class EtcdServer implements KeysServer {
 
   /** Server-side view for the screen (see member-view.ts). */
   view(): MemberSnapshot {
-    return memberView(this.diskRef.etcd, this.config.name, this.node ? this.role : 'offline', this.leaderId, this.node?.view(), (id) => this.hostOfMember(id) ?? id);
+    const role: EtcdRole = this.node ? this.role : this.modeNow === 'proxy' ? 'proxy' : 'offline';
+    return memberView(this.diskRef.etcd, this.config.name, role, this.leaderId, this.node?.view(), (id) => this.hostOfMember(id) ?? id);
   }
 }

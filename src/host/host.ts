@@ -4,6 +4,9 @@ import { FileSystem } from './filesystem.ts';
 import { powerMachine } from './power.ts';
 import type { HostContext } from '../shell/process.ts';
 import type { PowerState } from '../snapshot.ts';
+import { Journal } from './journal.ts';
+import { Units } from './units.ts';
+import { sha1 } from '@noble/hashes/legacy.js';
 
 /** Something a host runs while it is up (etcd, later fleet, docker...). */
 export interface HostService {
@@ -29,13 +32,27 @@ export class Host {
   /** Bumped on every boot, so stale callbacks of an earlier life can tell. */
   incarnation = 0;
   readonly context: HostContext;
+  /** The systemd journal (persistent across reboots). */
+  readonly journal: Journal;
+  private pidSeq = 0;
+  /** systemd's view of the units (what cloud-config starts). */
+  readonly units = new Units(this.fs);
+  /** /etc/machine-id: 32 hex digits, fixed for the VM's life (systemd's %m). */
+  readonly machineId: string;
+  /** The kernel host name (cloud-config's `hostname` changes it); `name` stays the VM's name. */
+  hostname: string;
 
   constructor(
     readonly world: World,
     readonly name: string,
     readonly ip: string,
+    machineId?: string,
   ) {
     world.net.addAddress(ip, name);
+    this.hostname = name;
+    // Not from the world's rng: adding draws would change every seeded run.
+    this.machineId = machineId ?? defaultMachineId(name);
+    this.journal = new Journal(() => world.now());
     this.power = createActor(powerMachine, {
       clock: world.clock,
       input: {
@@ -49,8 +66,11 @@ export class Host {
       },
     });
     this.power.start();
+    const self = this;
     this.context = {
-      name,
+      get name() {
+        return self.hostname;
+      },
       ip,
       fs: this.fs,
       now: () => world.now(),
@@ -60,7 +80,13 @@ export class Host {
         return () => world.clock.cancel(id);
       },
       wake: (settle) => world.wake(settle),
+      journal: this.journal,
     };
+  }
+
+  /** A process ID for a daemon started in this boot (the first services come up in the 500s-600s). */
+  allocPid(): number {
+    return ++this.pidSeq;
   }
 
   addService(s: HostService): void {
@@ -84,6 +110,11 @@ export class Host {
     return this.powerState() === 'running';
   }
 
+  /** Running and done booting: its services (coreos-cloudinit, the units it starts) have started. */
+  isBooted(): boolean {
+    return this.isRunning() && this.world.net.isUp(this.name);
+  }
+
   boot(): void {
     this.power.send({ type: 'BOOT' });
   }
@@ -104,15 +135,22 @@ export class Host {
 
   private startServices(): void {
     this.incarnation++;
+    this.journal.newBoot();
+    // Not from the world's rng: adding draws would change every seeded run.
+    this.pidSeq = 550 + ((this.ip.charCodeAt(this.ip.length - 1) * 31 + this.incarnation * 47) % 150);
     this.world.net.setUp(this.name, true);
     this.emitPower('running');
     for (const s of this.services) s.start();
+    this.units.bootEnabled();
   }
 
   private goDown(state: 'crashed' | 'rebooting' | 'off'): void {
     const wasUp = this.world.net.isUp(this.name);
     this.world.net.setUp(this.name, false);
-    if (wasUp) for (const s of [...this.services].reverse()) s.stop();
+    if (wasUp) {
+      this.units.down();
+      for (const s of [...this.services].reverse()) s.stop();
+    }
     for (const cb of [...this.downListeners]) cb();
     this.emitPower(state);
   }
@@ -120,4 +158,12 @@ export class Host {
   private emitPower(state: string): void {
     this.world.trace.emit({ t: this.world.now(), type: 'host.power', host: this.name, state });
   }
+}
+
+/** A machine ID derived from the name (hosts made outside a cluster, e.g. in tests). */
+export function defaultMachineId(seedText: string): string {
+  const d = sha1(new TextEncoder().encode(`machine-id:${seedText}`));
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += d[i]!.toString(16).padStart(2, '0');
+  return hex;
 }

@@ -1,4 +1,5 @@
 import type { FileSystem } from '../host/filesystem.ts';
+import type { Journal } from '../host/journal.ts';
 import type { HttpClientHandlers, HttpConnection, HttpOutgoing, HttpTarget } from '../sim/http.ts';
 
 /** What a running command may use of the host it runs on. Implemented by the host layer. */
@@ -7,6 +8,8 @@ export interface HostContext {
   /** The host's private address, e.g. 172.17.8.101. */
   readonly ip: string;
   readonly fs: FileSystem;
+  /** The host's systemd journal (journalctl reads it); absent on bare test hosts. */
+  readonly journal?: Journal;
   /** Virtual milliseconds since the world began. */
   now(): number;
   /** Opens an HTTP connection from this host (127.0.0.1 means this host). */

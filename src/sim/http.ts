@@ -91,8 +91,17 @@ export class HttpStack {
 
   /** Serves `handler` on a host's port until the host goes down or `close` is called. */
   listen(host: string, port: number, handler: HttpHandler): () => void {
+    this.net.listen(host, port, this.portHandler(host, handler));
+    return () => this.net.unlisten(host, port);
+  }
+
+  /**
+   * The network-level handler that serves HTTP on a port, for a caller that shares the port
+   * with other traffic (etcd's peer port carries raft messages and `GET /members`).
+   */
+  portHandler(host: string, handler: HttpHandler): (msg: NetMessage) => void {
     const closers = new Map<string, () => void>();
-    this.net.listen(host, port, (msg: NetMessage) => {
+    return (msg: NetMessage) => {
       if (msg.kind === 'http.close') {
         const key = `${msg.from}#${(msg.payload as { conn: number }).conn}`;
         closers.get(key)?.();
@@ -149,8 +158,7 @@ export class HttpStack {
         onClose: (cb) => closeCbs.push(cb),
       };
       handler(req, res);
-    });
-    return () => this.net.unlisten(host, port);
+    };
   }
 
   /** Opens a connection from `fromHost` and sends one request. */

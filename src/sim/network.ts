@@ -40,6 +40,8 @@ export class Network {
   private group = new Map<string, number>();
   private partitioned = false;
   private nextId = 1;
+  /** Hosts on the internet (discovery.etcd.io): never cut off by partitions, with their own link. */
+  private external = new Map<string, Partial<LinkConfig>>();
 
   constructor(
     private clock: WorldClock,
@@ -123,9 +125,18 @@ export class Network {
     else this.linkOverrides.delete(key);
   }
 
+  /**
+   * Declares a host outside the machines' LAN (a public service). Partitions between machines
+   * never cut it off; its link has its own latency (the internet's).
+   */
+  addExternalHost(host: string, link: Partial<LinkConfig>): void {
+    this.external.set(host, link);
+  }
+
   canReach(a: string, b: string): boolean {
     if (a === b) return true;
     if (!this.partitioned) return true;
+    if (this.external.size > 0 && (this.external.has(a) || this.external.has(b))) return true;
     return (this.group.get(a) ?? 0) === (this.group.get(b) ?? 0);
   }
 
@@ -178,6 +189,10 @@ export class Network {
   }
 
   private linkConfig(a: string, b: string): LinkConfig {
+    if (this.external.size > 0) {
+      const ext = this.external.get(a) ?? this.external.get(b);
+      if (ext) return { ...this.config, ...ext };
+    }
     if (this.linkOverrides.size === 0) return this.config;
     const o = this.linkOverrides.get(a < b ? `${a}|${b}` : `${b}|${a}`);
     return o ? { ...this.config, ...o } : this.config;

@@ -27,7 +27,9 @@ export type WorldInput =
   | { kind: 'heal' }
   | { kind: 'net'; loss?: number; latencyMs?: number; jitterMs?: number }
   | { kind: 'writeFile'; machine: string; path: string; content: string }
-  | { kind: 'addMachine'; machine: string };
+  | { kind: 'addMachine'; machine: string; userData?: string }
+  | { kind: 'destroyMachine'; machine: string }
+  | { kind: 'recreate'; machines: number; userData: string };
 
 type Listener = (e: TraceEvent) => void;
 

@@ -1,13 +1,15 @@
 /** The etcd member's client API on a real simulated cluster, through curl (reference A.1, A.4, A.5, A.7, A.9). */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createCluster, type Cluster } from '../../src/headless.ts';
+import { staticClusterUserData } from '../../src/cluster.ts';
 
 const api = 'http://127.0.0.1:2379';
 
 describe('etcd member client API (3 members)', () => {
   let c: Cluster;
   beforeAll(async () => {
-    c = await createCluster({ machines: 3, seed: 3 });
+    // Static bootstrap: members named after their hosts.
+    c = await createCluster({ machines: 3, seed: 3, userData: staticClusterUserData(3) });
   });
 
   it('a fresh 3-member cluster sits at etcd index 7; the first write gets 8 (A.4)', async () => {
@@ -96,6 +98,7 @@ describe('etcd member client API (3 members)', () => {
     const r = await watch;
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^\{"action":"expire","node":\{"key":"\/ttl","modifiedIndex":\d+,"createdIndex":\d+\},"prevNode":\{"key":"\/ttl","value":"bar","expiration":"[^"]+Z","modifiedIndex":\d+,"createdIndex":\d+\}\}\n$/);
+    await c.advance(200); // followers learn the commit with the next heartbeat
     expect((await c.exec('core-03', `curl -s -w '%{http_code}' ${api}/v2/keys/ttl`)).stdout).toMatch(/"errorCode":100.*404$/s);
   });
 

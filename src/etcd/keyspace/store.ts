@@ -59,6 +59,11 @@ export class Store {
     this.readonlySet = new Set([...namespaces, '/']);
   }
 
+  /** Starts an empty store at `index`, as a long-running etcd (the discovery service's) would be. */
+  seedIndex(index: number): void {
+    if (this.currentIndex === 0) this.currentIndex = index;
+  }
+
   /** The etcd index: +1 per successful mutation. */
   index(): number {
     return this.currentIndex;

@@ -35,6 +35,13 @@ export class FlightTracker {
 
   constructor(private hosts: ReadonlySet<string>) {}
 
+  /** The machines now in the cluster; messages to or from one that is gone are forgotten. */
+  setHosts(hosts: ReadonlySet<string>): void {
+    this.hosts = hosts;
+    for (const [id, f] of this.flying) if (!hosts.has(f.from) || !hosts.has(f.to)) this.flying.delete(id);
+    for (const [k, f] of this.glow) if (!hosts.has(f.from) || !hosts.has(f.to)) this.glow.delete(k);
+  }
+
   onEvent(e: TraceEvent): void {
     switch (e.type) {
       case 'msg.send':

@@ -1,5 +1,5 @@
 import type { Runner } from './runner.svelte.ts';
-import type { UiState } from './ui-state.svelte.ts';
+import type { Confirm, UiState } from './ui-state.svelte.ts';
 import { isIsolated, isolate, rejoin } from './partition.ts';
 import { stepSpeed } from './speed.ts';
 
@@ -13,6 +13,9 @@ export const SHORTCUTS: { keys: string[]; text: string }[] = [
   { keys: ['k'], text: 'Kill the selected machine' },
   { keys: ['b'], text: 'Boot the selected machine' },
   { keys: ['i'], text: 'Isolate / reconnect the selected machine' },
+  { keys: ['a'], text: 'Add a machine' },
+  { keys: ['Del'], text: 'Destroy the selected machine (asks first)' },
+  { keys: ['e'], text: 'Open the editor' },
   { keys: ['p'], text: 'Split the cluster in two' },
   { keys: ['h'], text: 'Heal the network' },
   { keys: ['d', 'D'], text: 'More / less message loss' },
@@ -26,9 +29,20 @@ const LATENCIES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
-  if (t.closest('.xterm, [role="textbox"], dialog')) return true;
+  if (t.closest('.xterm, .monaco-editor, [role="textbox"], dialog')) return true;
   if (t.tagName === 'INPUT') return (t as HTMLInputElement).type !== 'range';
   return t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable;
+}
+
+/** The question before `vagrant destroy` of one machine (card button and Del key). */
+export function destroyQuestion(runner: Runner, m: string): Confirm {
+  return {
+    title: `Destroy ${m}?`,
+    text: `vagrant destroy ${m}: the machine and its disk are gone for good. An etcd member stays in the member list until it is removed (etcdctl member remove).`,
+    yes: `Destroy ${m}`,
+    danger: true,
+    onyes: () => runner.destroyMachine(m),
+  };
 }
 
 /** Handles a key press anywhere on the page; returns true when it was a shortcut. */
@@ -83,7 +97,18 @@ export function handleShortcut(e: KeyboardEvent, runner: Runner, ui: UiState, fo
       runner.act((sim) => sim.setNetwork({ latencyMs: next }));
       return true;
     }
+    case 'a':
+      runner.addMachine();
+      return true;
+    case 'Delete':
+      if (sel) ui.confirm = destroyQuestion(runner, sel);
+      return !!sel;
+    case 'e':
+      ui.editorOpen = true;
+      ui.narrowTab = 'terminal';
+      return true;
     case 't':
+      ui.editorOpen = false;
       if (sel) ui.terminal = sel;
       ui.focusTerminal++;
       ui.narrowTab = 'terminal';

@@ -4,6 +4,8 @@ export interface SimOptions {
   machines: number;
   seed: number;
   speed: number;
+  /** Cloud-config the machines boot from (default: coreos-vagrant's user-data with a fresh token). */
+  userData?: string;
 }
 
 /** Options from the page URL: `?machines=5&seed=42&speed=0.1`. */
@@ -23,9 +25,20 @@ export function optionsFromUrl(search: string): SimOptions {
 
 /**
  * Builds the cluster the screen drives; resolves once etcd has a leader. The simulation is its
- * own chunk, so the page (header, skeleton) paints before it is fetched and booted.
+ * own chunk, so the page (header, skeleton) paints before it is fetched and booted; the
+ * cloud-config code that boots the machines is fetched alongside it, not after it.
  */
 export async function loadSim(o: SimOptions): Promise<SimClusterApi> {
-  const { createSimCluster } = await import('../../cluster.ts');
-  return createSimCluster({ machines: o.machines, seed: o.seed });
+  const [cluster, boot] = await Promise.all([import('../../cluster.ts'), import('../../cloudconfig/apply.ts')]);
+  cluster.provideCloudconfig(boot);
+  return cluster.createSimCluster({ machines: o.machines, seed: o.seed, userData: o.userData });
+}
+
+/**
+ * The shell (what runs typed commands): its own chunk, fetched with xterm when a terminal first
+ * opens, and handed to the simulation before the terminal takes input.
+ */
+export async function shellLoader(): Promise<void> {
+  const { loadShell } = await import('../../cluster.ts');
+  await loadShell();
 }

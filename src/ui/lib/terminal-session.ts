@@ -26,6 +26,8 @@ export class TerminalSession {
   private buffered = '';
   private current?: RunningCommand;
   private generation = 0;
+  /** Keystrokes that arrived while the shell was still loading. */
+  private held: string[] | undefined;
 
   constructor(
     private sim: SimClusterApi,
@@ -58,7 +60,35 @@ export class TerminalSession {
 
   input(data: string): void {
     if (this.state === 'disconnected') return;
-    this.editor.input(data);
+    if (this.held) this.held.push(data);
+    else this.editor.input(data);
+  }
+
+  /** Keeps keystrokes back until `release` (the shell that runs them is still loading). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Lets held keystrokes through, in order. */
+  release(): void {
+    const keys = this.held ?? [];
+    this.held = undefined;
+    for (const k of keys) this.input(k);
+  }
+
+  /** The machine went away (destroyed, or replaced by a new one of the same name): the session ends. */
+  close(why: string): void {
+    if (this.state === 'disconnected') {
+      this.write(`\x1b[2m[${why}]\x1b[0m\r\n`);
+      return;
+    }
+    this.generation++;
+    this.current = undefined;
+    this.editor.running = false;
+    if (this.held) this.held = [];
+    this.write('\r\nConnection to 127.0.0.1 closed by remote host.\r\nConnection to 127.0.0.1 closed.\r\n');
+    this.write(`\x1b[2m[${why}]\x1b[0m\r\n`);
+    this.setState('disconnected');
   }
 
   /** Follows the machine's power: a crash closes the session, coming back up opens a new one. */

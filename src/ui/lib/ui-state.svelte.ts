@@ -3,6 +3,15 @@ import type { Flight } from './flights.ts';
 export type Theme = 'dark' | 'light';
 export type NarrowTab = 'terminal' | 'inspector' | 'events';
 
+/** A question the confirm dialog asks (destroying is not undone). */
+export interface Confirm {
+  title: string;
+  text: string;
+  yes: string;
+  danger?: boolean;
+  onyes: () => void;
+}
+
 const THEME_KEY = 'coreos-playground-theme';
 
 /** What the learner has selected and opened; not part of the world. */
@@ -16,6 +25,9 @@ export class UiState {
   narrowTab: NarrowTab = $state('terminal');
   /** Asks the terminal panel to focus the active terminal (bumped). */
   focusTerminal = $state(0);
+  /** The editor tab is the one shown in the terminal panel. */
+  editorOpen = $state(false);
+  confirm: Confirm | undefined = $state.raw();
 
   constructor() {
     let saved: string | null = null;

@@ -28,6 +28,7 @@ function props(m: MachineSnapshot) {
     onkill: vi.fn(),
     onboot: vi.fn(),
     onisolate: vi.fn(),
+    ondestroy: vi.fn(),
   };
 }
 
@@ -67,5 +68,23 @@ describe('MachineCard', () => {
     const arc = container.querySelector('.arc')!;
     const c = Number(arc.getAttribute('stroke-dasharray'));
     expect(Number(arc.getAttribute('stroke-dashoffset'))).toBeCloseTo(c / 2);
+  });
+
+  it('has a Destroy button', () => {
+    const p = props(machine('running', 'follower'));
+    ({ destroy } = render(MachineCard, p));
+    fireEvent.click(screen.getByRole('button', { name: 'Destroy core-02' }));
+    expect(p.ondestroy).toHaveBeenCalledOnce();
+  });
+
+  it('draws a proxy as a diamond with no election timer and no term', () => {
+    const m: MachineSnapshot = { name: 'core-04', ip: '172.17.8.104', power: 'running', etcdMode: 'proxy' };
+    const r = render(MachineCard, props(m));
+    destroy = r.destroy;
+    expect(screen.getByRole('button', { name: 'core-04, etcd proxy' })).toBeTruthy();
+    expect(r.container.querySelector('.proxy-shape')).not.toBeNull();
+    expect(r.container.querySelector('.arc')).toBeNull();
+    expect(r.container.querySelector('.term')).toBeNull();
+    expect(r.container.querySelector('.badge')!.textContent).toBe('proxy');
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, HeadlessCluster } from '../../../../src/headless.ts';
+import { staticClusterUserData } from '../../../../src/cluster.ts';
 
 /**
  * etcdctl against the real simulated cluster (headless API), checked against the reference's
  * observed outputs (section B): a fresh 3-member coreos-vagrant cluster sits at etcd index 7, so
  * the first user write gets index 8. Skipped while the headless cluster cannot be built.
  */
-let createCluster: ((o?: { machines?: number; seed?: number }) => Promise<Cluster>) | undefined;
+let createCluster: ((o?: { machines?: number; seed?: number; userData?: string }) => Promise<Cluster>) | undefined;
 try {
   ({ createCluster } = await import('../../../../src/headless.ts'));
 } catch {
@@ -15,8 +16,9 @@ try {
 
 const T = 120_000;
 
+/** Static bootstrap: members named core-0N with the IDs of the reference's static cluster. */
 async function fresh(): Promise<Cluster> {
-  return createCluster!({ machines: 3, seed: 1 });
+  return createCluster!({ machines: 3, seed: 1, userData: staticClusterUserData(3) });
 }
 
 const ids = async (c: Cluster) => {

@@ -1,0 +1,125 @@
+import type { FileSystem } from './filesystem.ts';
+
+/**
+ * systemd unit files as systemd 225 (CoreOS 1010) finds them: the unit in /etc, /run or /usr/lib
+ * (first wins), drop-ins `<unit>.d/*.conf` from all three (a name in a higher directory hides the
+ * same name below; applied in file-name order), `Environment=` with specifiers expanded.
+ */
+
+export const UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/usr/lib/systemd/system'];
+
+export function unitFilePath(fs: FileSystem, name: string): string | undefined {
+  for (const d of UNIT_DIRS) if (fs.isFile(`${d}/${name}`)) return `${d}/${name}`;
+  return undefined;
+}
+
+export function dropInPaths(fs: FileSystem, name: string): string[] {
+  const byName = new Map<string, string>();
+  for (const d of [...UNIT_DIRS].reverse()) {
+    const dir = `${d}/${name}.d`;
+    if (!fs.isDir(dir)) continue;
+    for (const f of fs.list(dir)) if (f.endsWith('.conf') && fs.isFile(`${dir}/${f}`)) byName.set(f, `${dir}/${f}`);
+  }
+  return [...byName.keys()].sort().map((k) => byName.get(k)!);
+}
+
+/** Values for the specifiers systemd expands in unit settings. */
+export interface Specifiers {
+  machineId: string;
+  hostname: string;
+  bootId?: string;
+}
+
+/** Expands %m, %H, %n, %N, %p, %i, %b, %% in a setting's value (unknown ones are kept as written). */
+export function expandSpecifiers(value: string, unit: string, s: Specifiers): string {
+  const at = unit.indexOf('@');
+  const dot = unit.lastIndexOf('.');
+  const prefix = at >= 0 ? unit.slice(0, at) : unit.slice(0, dot < 0 ? undefined : dot);
+  const instance = at >= 0 ? unit.slice(at + 1, dot > at ? dot : undefined) : '';
+  const table: Record<string, string> = {
+    m: s.machineId,
+    H: s.hostname,
+    n: unit,
+    N: dot < 0 ? unit : unit.slice(0, dot),
+    p: prefix,
+    i: instance,
+    b: s.bootId ?? '',
+    '%': '%',
+  };
+  return value.replace(/%(.)/g, (m, c: string) => table[c] ?? m);
+}
+
+export interface UnitSection {
+  section: string;
+  key: string;
+  value: string;
+}
+
+/** The `Key=Value` settings of a unit file, with their section; comments and blank lines skipped. */
+export function parseUnit(text: string): UnitSection[] {
+  const out: UnitSection[] = [];
+  let section = '';
+  const lines = text.replace(/\\\n/g, ' ').split('\n');
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const sec = /^\[(.+)\]$/.exec(line);
+    if (sec) {
+      section = sec[1]!;
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    out.push({ section, key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() });
+  }
+  return out;
+}
+
+/** `Environment=` assignments: space-separated, each may be double- or single-quoted whole. */
+export function parseEnvironment(value: string): [string, string][] {
+  const out: [string, string][] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const m of value.matchAll(re)) {
+    const word = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!);
+    const eq = word.indexOf('=');
+    if (eq > 0) out.push([word.slice(0, eq), word.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/** The unit's settings, its own file first then the drop-ins; undefined if the unit has no file. */
+export function unitSettings(fs: FileSystem, name: string): UnitSection[] | undefined {
+  const path = unitFilePath(fs, name);
+  if (!path) return undefined;
+  const out = parseUnit(fs.read(path) ?? '');
+  for (const d of dropInPaths(fs, name)) out.push(...parseUnit(fs.read(d) ?? ''));
+  return out;
+}
+
+/**
+ * The environment a unit's process starts with: `EnvironmentFile=` (a leading `-` ignores a
+ * missing file) and `Environment=` in order, later assignments winning; an empty
+ * `Environment=` clears the list, as systemd does.
+ */
+export function unitEnvironment(fs: FileSystem, name: string, s: Specifiers): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const e of unitSettings(fs, name) ?? []) {
+    if (e.section !== 'Service') continue;
+    if (e.key === 'Environment') {
+      if (e.value === '') env.clear();
+      for (const [k, v] of parseEnvironment(expandSpecifiers(e.value, name, s))) env.set(k, v);
+    } else if (e.key === 'EnvironmentFile') {
+      const path = expandSpecifiers(e.value.replace(/^-/, ''), name, s);
+      for (const line of (fs.read(path) ?? '').split('\n')) {
+        const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+        if (m) env.set(m[1]!, m[2]!.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'));
+      }
+    }
+  }
+  return env;
+}
+
+/** Names listed in a `[Unit]` setting (e.g. `Conflicts=`). */
+export function unitList(fs: FileSystem, name: string, key: string): string[] {
+  return (unitSettings(fs, name) ?? []).filter((e) => e.section === 'Unit' && e.key === key).flatMap((e) => e.value.split(/\s+/).filter(Boolean));
+}

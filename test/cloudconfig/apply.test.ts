@@ -1,0 +1,207 @@
+/** coreos-cloudinit v1.9.3 applying user-data (reference F; system/*.go, initialize/config.go). */
+import { describe, it, expect } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { runCloudinit, type CloudinitSystem } from '../../src/cloudconfig/apply.ts';
+import type { User } from '../../src/cloudconfig/config.ts';
+
+class FakeSystem implements CloudinitSystem {
+  files = new Map<string, { content: string; mode: number }>();
+  lines: string[] = [];
+  commands: string[] = [];
+  enabled: string[] = [];
+  masked: string[] = [];
+  hostname = '';
+  users: string[] = [];
+  constructor(initial: Record<string, string> = {}) {
+    for (const [p, c] of Object.entries(initial)) this.files.set(p, { content: c, mode: 0o644 });
+  }
+  readFile = (p: string) => this.files.get(p)?.content;
+  writeFile = (p: string, content: string, mode: number) => void this.files.set(p, { content, mode });
+  list = (dir: string) => [...this.files.keys()].filter((k) => k.startsWith(dir + '/') && !k.slice(dir.length + 1).includes('/')).map((k) => k.slice(dir.length + 1));
+  setHostname = (n: string) => void (this.hostname = n);
+  userExists = (n: string) => n === 'core';
+  createUser = (u: User) => void this.users.push(u.name);
+  unitCommand = (unit: string, command: string) => {
+    this.commands.push(`${command} ${unit}`);
+    return unit === 'missing.service' ? { error: 'Unit missing.service failed to load: No such file or directory.' } : { result: 'done' };
+  };
+  enableUnit = (u: string) => void this.enabled.push(u);
+  maskUnit = (u: string) => void this.masked.push(u);
+  unmaskUnit = () => undefined;
+  daemonReload = () => undefined;
+  log = (m: string) => void this.lines.push(m);
+}
+
+const ENV = { publicIpv4: '172.17.8.101', privateIpv4: '172.17.8.101' };
+const run = (ud: string, initial?: Record<string, string>) => {
+  const sys = new FakeSystem({ '/etc/environment': 'COREOS_PUBLIC_IPV4=172.17.8.101\nCOREOS_PRIVATE_IPV4=172.17.8.101\n', ...initial });
+  const code = runCloudinit(ud, ENV, sys);
+  return { sys, code };
+};
+
+describe('coreos-cloudinit applying user-data', () => {
+  it('coreos.etcd2 becomes the 20-cloudinit.conf drop-in of etcd2.service in /run, $private_ipv4 substituted', () => {
+    const { sys, code } = run(`#cloud-config
+coreos:
+  etcd2:
+    name: node1
+    discovery: https://discovery.etcd.io/abc
+    advertise-client-urls: http://$public_ipv4:2379
+    initial-advertise-peer-urls: http://$private_ipv4:2380
+    heartbeat-interval: 200
+    debug: true
+`);
+    expect(code).toBe(0);
+    // Fields in the struct's order (config/etcd2.go), Environment="KEY=value" per line.
+    expect(sys.readFile('/run/systemd/system/etcd2.service.d/20-cloudinit.conf')).toBe(
+      '[Service]\n' +
+        'Environment="ETCD_ADVERTISE_CLIENT_URLS=http://172.17.8.101:2379"\n' +
+        'Environment="ETCD_DEBUG=true"\n' +
+        'Environment="ETCD_DISCOVERY=https://discovery.etcd.io/abc"\n' +
+        'Environment="ETCD_HEARTBEAT_INTERVAL=200"\n' +
+        'Environment="ETCD_INITIAL_ADVERTISE_PEER_URLS=http://172.17.8.101:2380"\n' +
+        'Environment="ETCD_NAME=node1"\n',
+    );
+    expect(sys.lines).toContain('Writing drop-in unit "20-cloudinit.conf" to filesystem');
+    expect(sys.lines).toContain('Ensuring runtime unit file "etcd2.service" is unmasked');
+    // Nothing starts etcd2 unless the units say so.
+    expect(sys.commands).toEqual([]);
+  });
+
+  it('coreos.etcd, fleet and locksmith get their drop-ins (ETCD_SNAPSHOTCOUNT, FLEET_*, LOCKSMITHD_* and REBOOT_WINDOW_*)', () => {
+    const { sys } = run(`#cloud-config
+coreos:
+  etcd:
+    addr: $public_ipv4:4001
+    snapshot_count: 5000
+  fleet:
+    public-ip: $public_ipv4
+    metadata: region=us-west
+  locksmith:
+    group: web
+    window-start: Sun 1:00
+    window-length: 2h
+`);
+    expect(sys.readFile('/run/systemd/system/etcd.service.d/20-cloudinit.conf')).toBe('[Service]\nEnvironment="ETCD_ADDR=172.17.8.101:4001"\nEnvironment="ETCD_SNAPSHOTCOUNT=5000"\n');
+    expect(sys.readFile('/run/systemd/system/fleet.service.d/20-cloudinit.conf')).toBe('[Service]\nEnvironment="FLEET_METADATA=region=us-west"\nEnvironment="FLEET_PUBLIC_IP=172.17.8.101"\n');
+    expect(sys.readFile('/run/systemd/system/locksmithd.service.d/20-cloudinit.conf')).toBe(
+      '[Service]\nEnvironment="LOCKSMITHD_GROUP=web"\nEnvironment="REBOOT_WINDOW_START=Sun 1:00"\nEnvironment="REBOOT_WINDOW_LENGTH=2h"\n',
+    );
+  });
+
+  it('coreos.update rewrites /etc/coreos/update.conf in place and stops + masks locksmithd for reboot-strategy off', () => {
+    const { sys } = run(`#cloud-config
+coreos:
+  update:
+    reboot-strategy: off
+    group: beta
+`, { '/etc/coreos/update.conf': 'GROUP=stable\nSERVER=https://example.com/\n' });
+    expect(sys.readFile('/etc/coreos/update.conf')).toBe('GROUP=beta\nSERVER=https://example.com/\nREBOOT_STRATEGY=off\n');
+    expect(sys.masked).toEqual(['locksmithd.service']);
+    expect(sys.commands).toEqual(['stop locksmithd.service', 'restart update-engine.service']);
+  });
+
+  it('units: content written to /etc or /run (runtime), drop-ins beside them, enable, then commands in order', () => {
+    const { sys, code } = run(`#cloud-config
+coreos:
+  units:
+    - name: hello.service
+      command: start
+      enable: true
+      content: |
+        [Service]
+        ExecStart=/usr/bin/echo hi
+    - name: rt.service
+      runtime: true
+      content: "[Service]\\n"
+    - name: etcd2.service
+      command: start
+      drop-ins:
+        - name: 30-extra.conf
+          content: |
+            [Service]
+            Environment=X=1
+`);
+    expect(code).toBe(0);
+    expect(sys.readFile('/etc/systemd/system/hello.service')).toBe('[Service]\nExecStart=/usr/bin/echo hi\n');
+    expect(sys.readFile('/run/systemd/system/rt.service')).toBe('[Service]\n');
+    expect(sys.readFile('/etc/systemd/system/etcd2.service.d/30-extra.conf')).toBe('[Service]\nEnvironment=X=1\n');
+    expect(sys.enabled).toEqual(['hello.service']);
+    expect(sys.commands).toEqual(['start hello.service', 'start etcd2.service']);
+    expect(sys.lines.slice(-4)).toEqual([
+      `Calling unit command "start" on "hello.service"'`,
+      'Result of "start" on "hello.service": done',
+      `Calling unit command "start" on "etcd2.service"'`,
+      'Result of "start" on "etcd2.service": done',
+    ]);
+  });
+
+  it('a unit command that fails stops the apply: Failed to apply cloud-config, exit 1', () => {
+    const { sys, code } = run('#cloud-config\ncoreos:\n  units:\n    - name: missing.service\n      command: start\n    - name: b.service\n      command: start\n');
+    expect(code).toBe(1);
+    expect(sys.commands).toEqual(['start missing.service']);
+    expect(sys.lines[sys.lines.length - 1]).toBe('Failed to apply cloud-config: Unit missing.service failed to load: No such file or directory.');
+  });
+
+  it('write_files: plain, base64 and gzip+base64 with permissions; /usr is read-only', () => {
+    const gz = gzipSync(Buffer.from('zipped\n')).toString('base64');
+    const { sys, code } = run(`#cloud-config
+write_files:
+  - path: /etc/motd
+    content: hello
+  - path: /opt/b64
+    encoding: b64
+    permissions: '0600'
+    content: aGVsbG8gd29ybGQ=
+  - path: /opt/gz
+    encoding: gzip+base64
+    content: ${gz}
+`);
+    expect(code).toBe(0);
+    expect(sys.files.get('/etc/motd')).toEqual({ content: 'hello', mode: 0o644 });
+    expect(sys.files.get('/opt/b64')).toEqual({ content: 'hello world', mode: 0o600 });
+    expect(sys.readFile('/opt/gz')).toBe('zipped\n');
+    expect(sys.lines).toContain('Wrote file /opt/gz to filesystem');
+    const ro = run('#cloud-config\nwrite_files:\n  - path: /usr/x\n    content: a\n');
+    expect(ro.code).toBe(1);
+    expect(ro.sys.readFile('/usr/x')).toBeUndefined();
+  });
+
+  it('hostname, ssh_authorized_keys for core (authorized_keys.d/coreos-cloudinit), /etc/environment kept when unchanged', () => {
+    const { sys } = run('#cloud-config\nhostname: web1\nssh_authorized_keys:\n  - "ssh-rsa AAAA one "\n  - ssh-rsa BBBB two\n');
+    expect(sys.hostname).toBe('web1');
+    expect(sys.lines).toContain('Set hostname to web1');
+    expect(sys.readFile('/home/core/.ssh/authorized_keys.d/coreos-cloudinit')).toBe('ssh-rsa AAAA one\nssh-rsa BBBB two\n');
+    expect(sys.readFile('/home/core/.ssh/authorized_keys')).toContain('ssh-rsa BBBB two\n');
+    expect(sys.lines).toContain('Authorized SSH keys for core user');
+    expect(sys.readFile('/etc/environment')).toBe('COREOS_PUBLIC_IPV4=172.17.8.101\nCOREOS_PRIVATE_IPV4=172.17.8.101\n');
+    expect(sys.lines).toContain('Updated /etc/environment');
+  });
+
+  it('/etc/environment gets the COREOS_* values merged in, new keys sorted', () => {
+    const { sys } = run('#cloud-config\n', { '/etc/environment': 'FOO=bar\n' });
+    expect(sys.readFile('/etc/environment')).toBe('FOO=bar\nCOREOS_PRIVATE_IPV4=172.17.8.101\nCOREOS_PUBLIC_IPV4=172.17.8.101\n');
+  });
+
+  it('a cloud-config that fails to parse: logged, nothing applied, exit 1', () => {
+    const { sys, code } = run('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n  command: [start\n');
+    expect(code).toBe(1);
+    expect(sys.commands).toEqual([]);
+    const i = sys.lines.findIndex((l) => l.startsWith('Failed to parse user-data: YAML error: '));
+    expect(i).toBeGreaterThan(0);
+    expect(sys.lines[i]!.endsWith('\nContinuing...')).toBe(true);
+    expect(sys.lines[i + 1]).toBe('Merging cloud-config from meta-data and user-data');
+    expect([...sys.files.keys()].filter((p) => p.includes('systemd'))).toEqual([]);
+  });
+
+  it('prints the datasource lines and validation findings first, as the binary does', () => {
+    const { sys } = run('#cloud-config\nbogus_key: 1\n');
+    expect(sys.lines.slice(0, 5)).toEqual([
+      'Checking availability of "local-file"',
+      'Fetching user-data from datasource of type "local-file"',
+      'line 2: warning: unrecognized key "bogus_key"',
+      'Fetching meta-data from datasource of type "local-file"',
+      'Parsing user-data as cloud-config',
+    ]);
+  });
+});
