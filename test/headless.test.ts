@@ -109,6 +109,15 @@ describe('headless API', () => {
     expect(r.stderr).toBe('VM must be running to open SSH connection. Run `vagrant up`\nto start the virtual machine.\n');
   });
 
+  it('addMachine resolves with the new name once it has booted (here: a discovery proxy)', async () => {
+    const c = await createCluster({ seed: 4 });
+    const name = await c.addMachine();
+    expect(name).toBe('core-04');
+    expect(c.machines).toEqual(['core-01', 'core-02', 'core-03', 'core-04']);
+    expect(await c.exec(name, 'hostname')).toEqual({ stdout: 'core-04\n', stderr: '', exitCode: 0 });
+    expect((await c.exec(name, 'etcdctl get /nothing')).stderr).toMatch(/^Error:  100: Key not found \(\/nothing\)/);
+  });
+
   it('unknown commands: bash: foo: command not found, exit 127', async () => {
     const c = await createCluster({ seed: 4 });
     expect(await c.exec('core-01', 'foo')).toEqual({ stdout: '', stderr: 'bash: foo: command not found\n', exitCode: 127 });
