@@ -1,7 +1,12 @@
 import { InputHistory } from './history.ts';
 import { LessonState, type LessonWorld } from './state.ts';
-import type { CheckResult, Lesson, SolutionInput } from './types.ts';
+import type { CheckResult, Lesson, SolutionInput, StepInput } from './types.ts';
 import type { LessonProgress } from './progress.ts';
+
+/** A solution input as it is played: a `late` one worked out from the state now. */
+export function resolveInput(input: StepInput, state: () => LessonState): SolutionInput {
+  return 'action' in input && input.action === 'late' ? input.input(state()) : input;
+}
 
 /** Plays one solution input into the world: typed into a terminal on screen, exec'd headlessly. */
 export interface Player {
@@ -125,7 +130,7 @@ export class LessonEngine {
     this.solving = true;
     this.onChange();
     try {
-      for (const input of this.lesson.steps[this.current]!.def.solution) await player.play(input);
+      for (const input of this.lesson.steps[this.current]!.def.solution) await player.play(resolveInput(input, () => this.state()));
     } finally {
       this.solving = false;
       this.onChange();

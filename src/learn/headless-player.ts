@@ -1,8 +1,9 @@
 import { SETTLE_LIMIT_MS, SimCluster, isSettled, settle } from '../cluster.ts';
 import { HeadlessCluster } from '../headless.ts';
 import type { RunningCommand } from '../cluster-api.ts';
-import { LessonEngine, type Player } from './engine.ts';
-import type { Lesson, Scenario, SolutionInput } from './types.ts';
+import { LessonEngine, resolveInput, type Player } from './engine.ts';
+import type { LessonState } from './state.ts';
+import type { Lesson, Scenario, SolutionInput, StepInput } from './types.ts';
 
 /** Virtual time a command started without waiting gets to get going (a watch to register). */
 const BACKGROUND_START_MS = 500;
@@ -18,10 +19,17 @@ export class HeadlessPlayer implements Player {
   readonly transcript = new Map<string, string>();
   private background = new Map<string, RunningCommand>();
 
-  constructor(readonly cluster: HeadlessCluster) {}
+  /** `state` works out `late` inputs (the engine's state; without it they cannot be played). */
+  constructor(
+    readonly cluster: HeadlessCluster,
+    private state?: () => LessonState,
+  ) {}
 
-  async play(input: SolutionInput): Promise<void> {
+  async play(step: StepInput): Promise<void> {
     const c = this.cluster;
+    const state = this.state;
+    if ('action' in step && step.action === 'late' && !state) throw new Error('HeadlessPlayer: a late input needs the lesson state');
+    const input = state ? resolveInput(step, state) : (step as SolutionInput);
     if ('action' in input) {
       switch (input.action) {
         case 'writeFile':
@@ -89,7 +97,7 @@ export async function clusterFor(scenario: Scenario): Promise<HeadlessCluster> {
 export async function startHeadlessLesson(lesson: Lesson): Promise<HeadlessLesson> {
   const cluster = await clusterFor(lesson.scenario);
   const engine = new LessonEngine(lesson, cluster.sim);
-  const player = new HeadlessPlayer(cluster);
+  const player = new HeadlessPlayer(cluster, () => engine.state());
   return {
     cluster,
     engine,

@@ -1,6 +1,6 @@
 import { parseLessonMarkdown } from './markdown.ts';
 import { catalogEntry } from './catalog.ts';
-import type { Lesson, LessonSteps, SolutionInput } from './types.ts';
+import type { Lesson, LessonSteps, StepInput } from './types.ts';
 
 /** Puts a lesson together from its folder's Markdown and steps (call `lintLesson` first). */
 export function assembleLesson(slug: string, markdown: string, mod: LessonSteps): Lesson {
@@ -60,9 +60,10 @@ export function lintLesson(slug: string, markdown: string, mod: unknown): string
   return errs;
 }
 
-function badInput(input: SolutionInput): string | undefined {
+function badInput(input: StepInput): string | undefined {
   if (!input || typeof input !== 'object') return 'not an object';
   if ('action' in input) {
+    if (input.action === 'late') return typeof input.input === 'function' ? undefined : 'a late input needs a function';
     const ok = ['writeFile', 'addMachine', 'recreate', 'kill', 'boot', 'partition', 'heal', 'advance'];
     return ok.includes(input.action) ? undefined : `unknown action ${String(input.action)}`;
   }

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot, DiscoveryView, MachineSnapshot } from '../snapshot.ts';
-import type { TraceEvent } from '../sim/trace.ts';
+import type { TraceEvent, WorldInput } from '../sim/trace.ts';
 import type { Store } from '../etcd/keyspace/store.ts';
 import type { StoreEvent } from '../etcd/keyspace/event.ts';
 import type { KNode } from '../etcd/keyspace/node.ts';
@@ -76,6 +76,11 @@ export class LessonState {
   /** Commands typed since the lesson began, oldest first. */
   get commands(): readonly CommandRecord[] {
     return this.history.commands;
+  }
+
+  /** Every input since the lesson began (commands, kills, boots, files written ...), oldest first. */
+  get inputs(): readonly { t: number; input: WorldInput }[] {
+    return this.history.inputs;
   }
 
   /** The last command matching `pattern` (on `machine`, if given). */

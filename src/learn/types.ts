@@ -23,6 +23,18 @@ export type SolutionInput =
   | { action: 'heal' }
   | { action: 'advance'; ms: number };
 
+/**
+ * An input worked out when it is played, from the world as it is then: what depends on the run
+ * (the discovery URL a curl minted, the machine that leads now) cannot be written in advance.
+ */
+export interface LateInput {
+  action: 'late';
+  input: (state: LessonState) => SolutionInput;
+}
+
+/** What a step's solution lists. */
+export type StepInput = SolutionInput | LateInput;
+
 /** A step as its lesson's `steps.ts` defines it; the text lives in the Markdown. */
 export interface StepDef {
   /** Stable id (kept in progress even if steps are reordered). */
@@ -31,7 +43,7 @@ export interface StepDef {
   /** Shown one at a time; at least one. */
   hints: string[];
   /** Played by "solve"; at least one input. */
-  solution: SolutionInput[];
+  solution: StepInput[];
   /** Virtual ms the world may need after the solution for the check to pass (default 10 s). */
   settleMs?: number;
   /** The check may already hold before this step's solution (e.g. a state an earlier step made). */

@@ -27,10 +27,8 @@ const leaderCard = (page: Page) => page.getByRole('button', { name: /^core-\d+, 
 async function open(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = watchErrors(page);
-  const t0 = Date.now();
   await page.goto(url);
   await leaderCard(page).waitFor({ timeout: 20_000 });
-  console.log('open', Date.now() - t0);
   return { page, errors };
 }
 
@@ -52,7 +50,6 @@ async function typeIn(page: Page, machine: string, line: string): Promise<void> 
 
 /** Runs a command and returns what it printed (up to the next prompt). */
 async function run(page: Page, machine: string, line: string, timeout = 15_000): Promise<string> {
-  const before = (await terminalText(page, machine).catch(() => '')).length;
   await typeIn(page, machine, line);
   const prompt = `core@${machine} ~ $`;
   let out = '';
@@ -64,7 +61,7 @@ async function run(page: Page, machine: string, line: string, timeout = 15_000):
         const rest = at < 0 ? '' : all.slice(at + line.length + 2);
         const end = rest.indexOf(prompt);
         out = end < 0 ? '' : rest.slice(1, end);
-        return end >= 0 && all.length > before;
+        return end >= 0;
       },
       { timeout },
     )
@@ -141,7 +138,7 @@ describe('the editor in Chromium', () => {
     expect(health.trim().split('\n').at(-1)).toBe('cluster is healthy');
     expect(errors).toEqual([]);
     await page.close();
-  }, 150_000);
+  });
 
   it('saves the user-data into the machine, where the shell sees it', async () => {
     const { page, errors } = await open();
@@ -164,9 +161,7 @@ describe('the editor in Chromium', () => {
     await page.getByRole('button', { name: 'core-04, etcd proxy' }).waitFor({ timeout: 30_000 });
     await expect(page.getByRole('list', { name: /^3 of 3 registered: / }).count()).resolves.toBe(1);
     // Through the proxy, the members answer.
-    console.log('proxy', Date.now());
     const list = await run(page, 'core-04', 'etcdctl member list', 20_000);
-    console.log('listed', Date.now());
     // (xterm wraps the long lines: count the members, not the rows.)
     expect(list.match(/^[0-9a-f]{16}: name=/gm)).toHaveLength(3);
 

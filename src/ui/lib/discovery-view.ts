@@ -36,11 +36,10 @@ export function slotsOf(v: DiscoveryView, machines: readonly { name: string; ip:
   return slots;
 }
 
-/** `discovery.etcd.io/6a28…f3c1`: the URL short enough for a card. */
-export function shortUrl(v: DiscoveryView): string {
-  const host = v.url.replace(/^https?:\/\//, '').replace(/\/[^/]*$/, '');
+/** `6a28…f3c1`: the token short enough for a card (the whole URL is in the tooltip). */
+export function shortToken(v: DiscoveryView): string {
   const t = v.token;
-  return `${host}/${t.length > 10 ? `${t.slice(0, 4)}…${t.slice(-4)}` : t}`;
+  return t.length > 10 ? `${t.slice(0, 4)}…${t.slice(-4)}` : t;
 }
 
 /** "2 of 3 registered: core-01, core-02", for the accessible name and the tooltip. */

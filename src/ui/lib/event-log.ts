@@ -48,8 +48,24 @@ export class EventLog {
       case 'net.config':
         return item('net', `network: loss ${Math.round(e.loss * 100)}%, latency ${Math.round(e.latencyMs)} ms`);
       case 'input':
-        if (e.input.kind === 'exec') return item('cmd', `${e.input.machine} $ ${e.input.line}`);
-        return undefined;
+        switch (e.input.kind) {
+          case 'exec':
+            return item('cmd', `${e.input.machine} $ ${e.input.line}`);
+          case 'addMachine':
+            return item('up', `${e.input.machine} added (vagrant up)`, `${e.input.machine} added`);
+          case 'destroyMachine':
+            this.roles.delete(e.input.machine);
+            return item('down', `${e.input.machine} destroyed (vagrant destroy)`, `${e.input.machine} destroyed`);
+          case 'recreate': {
+            this.roles.clear();
+            const text = `all machines destroyed; ${e.input.machines} new ones boot from the edited user-data`;
+            return item('down', text, `new cluster of ${e.input.machines} booting`);
+          }
+          case 'writeFile':
+            return item('cmd', `${e.input.machine}: saved ${e.input.path}`);
+          default:
+            return undefined;
+        }
       default:
         return undefined;
     }

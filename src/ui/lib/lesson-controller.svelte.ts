@@ -1,4 +1,4 @@
-import { LessonEngine, type StepStatus } from '../../learn/engine.ts';
+import type { LessonEngine, StepStatus } from '../../learn/engine.ts';
 import { ProgressStore, type KeyValueStorage } from '../../learn/progress.ts';
 import type { LessonWorld } from '../../learn/state.ts';
 import type { Lesson } from '../../learn/types.ts';
@@ -6,7 +6,6 @@ import type { Runner } from './runner.svelte.ts';
 import type { SimOptions } from './sim-loader.ts';
 import type { Router, Route } from './router.svelte.ts';
 import type { UiState } from './ui-state.svelte.ts';
-import { UiPlayer } from './lesson-player.ts';
 
 /** What the lesson panel shows, copied out of the engine whenever it changes. */
 export interface LessonView {
@@ -47,6 +46,8 @@ export class LessonController {
   /** Bumped when progress changes (the index re-reads it). */
   progressVersion = $state(0);
   private engine: LessonEngine | undefined;
+  /** The engine's class, fetched with the first lesson (the sandbox's first load does without). */
+  private Engine: typeof LessonEngine | undefined;
   private runner: Runner | undefined;
   private mode: 'none' | 'sandbox' | 'lesson' = 'none';
   private generation = 0;
@@ -91,9 +92,14 @@ export class LessonController {
     this.loading = true;
     this.error = '';
     try {
-      const [{ loadLesson }, { renderLessonMarkdown }] = await Promise.all([import('../../learn/load.ts'), import('./lesson-markdown.ts')]);
+      const [{ loadLesson }, { renderLessonMarkdown }, { LessonEngine }] = await Promise.all([
+        import('../../learn/load.ts'),
+        import('./lesson-markdown.ts'),
+        import('../../learn/engine.ts'),
+      ]);
       const lesson = await loadLesson(slug);
       this.render = renderLessonMarkdown;
+      this.Engine = LessonEngine;
       if (gen !== this.generation) return;
       this.lesson = lesson;
       const sc = lesson.scenario;
@@ -133,6 +139,7 @@ export class LessonController {
 
   async solve(): Promise<void> {
     if (!this.engine || !this.runner) return;
+    const { UiPlayer } = await import('./lesson-player.ts');
     await this.engine.solve(new UiPlayer(this.runner, this.deps.ui));
     this.lastCheck = 0;
     this.tick();
@@ -154,11 +161,11 @@ export class LessonController {
     const err = this.progress.importText(text);
     this.notice = err ?? 'Progress imported.';
     this.progressVersion++;
-    if (!err && this.lesson && this.engine && this.runner) {
+    if (!err && this.lesson && this.engine && this.runner && this.Engine) {
       // Same world, the imported steps' states.
       const saved = this.progress.get(this.lesson.slug);
       this.engine.dispose();
-      const engine = new LessonEngine(this.lesson, this.runner.sim as unknown as LessonWorld, saved);
+      const engine = new this.Engine(this.lesson, this.runner.sim as unknown as LessonWorld, saved);
       this.engine = engine;
       engine.onChange = () => this.changed();
       engine.goTo(engine.current);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pickToken, registrySummary, shortUrl, slotsOf } from '../../../src/ui/lib/discovery-view.ts';
+import { pickToken, registrySummary, shortToken, slotsOf } from '../../../src/ui/lib/discovery-view.ts';
 import { discoveryUrlIn, tokenProblem } from '../../../src/ui/lib/discovery-token.ts';
 import type { DiscoveryView } from '../../../src/snapshot.ts';
 
@@ -26,7 +26,7 @@ describe('discovery registry view', () => {
     const v = view(T1, 3, ['core-01', 'core-02']);
     expect(slotsOf(v).map((s) => s.name)).toEqual(['core-01', 'core-02', undefined]);
     expect(registrySummary(v)).toBe('2 of 3 registered: core-01, core-02');
-    expect(shortUrl(v)).toBe('discovery.etcd.io/6a28…b2f3');
+    expect(shortToken(v)).toBe('6a28…b2f3');
   });
 
   it('picks the token the cluster booted from, else the newest one in use', () => {
