@@ -29,6 +29,8 @@ export class WorldClock {
   private current = 0;
   /** Live timers made by `post` (not in `byId`). */
   private posted = 0;
+  /** Cancelled timers still in the heap. */
+  private cancelledQueued = 0;
 
   now(): number {
     return this.current;
@@ -65,6 +67,11 @@ export class WorldClock {
       // It stays queued until it comes up: let what it captured go now.
       timer.fn = NOOP;
       this.byId.delete(id);
+      // Long timeouts cancelled early (most of them) would otherwise pile up in the heap.
+      if (++this.cancelledQueued > 64 && this.cancelledQueued * 2 > this.queue.length) {
+        this.queue.removeCancelled();
+        this.cancelledQueued = 0;
+      }
     }
   }
 
@@ -97,7 +104,10 @@ export class WorldClock {
   }
 
   private dropCancelled(): void {
-    while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
+    while (this.queue.length > 0 && this.queue.peek()!.cancelled) {
+      this.queue.pop();
+      this.cancelledQueued--;
+    }
   }
 }
 
@@ -132,25 +142,36 @@ class TimerHeap {
     data[pos] = t;
   }
 
+  /** Drops every cancelled timer and restores the heap order (Floyd's heapify). */
+  removeCancelled(): void {
+    const data = this.data.filter((t) => !t.cancelled);
+    this.data = data;
+    this.length = data.length;
+    for (let i = (data.length >> 1) - 1; i >= 0; i--) this.siftDown(i, data[i]!);
+  }
+
   pop(): Timer | undefined {
     if (this.length === 0) return undefined;
     const data = this.data;
     const top = data[0]!;
     const bottom = data.pop()!;
-    if (--this.length > 0) {
-      const n = this.length;
-      const half = n >> 1;
-      let pos = 0;
-      while (pos < half) {
-        let best = 2 * pos + 1;
-        const right = best + 1;
-        if (right < n && before(data[right]!, data[best]!)) best = right;
-        if (!before(data[best]!, bottom)) break;
-        data[pos] = data[best]!;
-        pos = best;
-      }
-      data[pos] = bottom;
-    }
+    if (--this.length > 0) this.siftDown(0, bottom);
     return top;
+  }
+
+  /** Puts `t` at `pos` or below, moving smaller children up. */
+  private siftDown(pos: number, t: Timer): void {
+    const data = this.data;
+    const n = this.length;
+    const half = n >> 1;
+    while (pos < half) {
+      let best = 2 * pos + 1;
+      const right = best + 1;
+      if (right < n && before(data[right]!, data[best]!)) best = right;
+      if (!before(data[best]!, t)) break;
+      data[pos] = data[best]!;
+      pos = best;
+    }
+    data[pos] = t;
   }
 }
