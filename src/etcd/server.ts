@@ -56,6 +56,8 @@ function peerHostOf(url: string): string {
 const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
 /** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
 const SYNC_INTERVAL_MS = 500;
+/** Raft messages may be lost on the wire (one options object for every send). */
+const RAFT_SEND = { unreliable: true } as const;
 
 interface Pending {
   done: (r: ApplyResult | 'timeout') => void;
@@ -305,7 +307,7 @@ export class EtcdServer implements KeysServer {
       this.selfStats?.sendAppend(this.world.now());
       this.sentAt.set(to, this.world.now());
     }
-    this.world.net.send(this.hostName, host, 2380, msg.type, msg, { unreliable: true });
+    this.world.net.send(this.hostName, host, 2380, msg.type, msg, RAFT_SEND);
   }
 
   private recvRaft(msg: RaftMessage): void {

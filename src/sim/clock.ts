@@ -1,10 +1,19 @@
-/** A timer in the world's queue. `seq` breaks ties so equal times run in scheduling order. */
+/**
+ * A timer in the world's queue. `seq` breaks ties so equal times run in scheduling order.
+ * `fn` gets `a` and `b` (see `post`), so hot callers need no closure per timer.
+ */
 interface Timer {
   at: number;
   seq: number;
-  fn: () => void;
+  fn: (a: any, b: any) => void;
+  a: unknown;
+  b: unknown;
   cancelled: boolean;
+  /** Made by `schedule`: in `byId` until it runs or is cancelled. */
+  keyed: boolean;
 }
+
+const NOOP = (): void => undefined;
 
 export type TimerId = number;
 
@@ -18,6 +27,10 @@ export class WorldClock {
   private byId = new Map<TimerId, Timer>();
   private seq = 0;
   private current = 0;
+  /** Live timers made by `post` (not in `byId`). */
+  private posted = 0;
+  /** Cancelled timers still in the heap. */
+  private cancelledQueued = 0;
 
   now(): number {
     return this.current;
@@ -30,10 +43,20 @@ export class WorldClock {
   /** Runs `fn` after `ms` virtual milliseconds. */
   schedule(fn: () => void, ms: number): TimerId {
     const id = ++this.seq;
-    const timer: Timer = { at: this.current + Math.max(0, ms || 0), seq: id, fn, cancelled: false };
+    const timer: Timer = { at: this.current + Math.max(0, ms || 0), seq: id, fn, a: undefined, b: undefined, cancelled: false, keyed: true };
     this.queue.push(timer);
     this.byId.set(id, timer);
     return id;
+  }
+
+  /**
+   * Runs `fn(a, b)` after `ms` virtual milliseconds; cannot be cancelled. Same order as
+   * `schedule` (it takes a sequence number too), without the id bookkeeping: for the hot path
+   * (every network message).
+   */
+  post<A, B>(fn: (a: A, b: B) => void, ms: number, a: A, b: B): void {
+    this.queue.push({ at: this.current + Math.max(0, ms || 0), seq: ++this.seq, fn, a, b, cancelled: false, keyed: false });
+    this.posted++;
   }
 
   cancel(id: TimerId | undefined): void {
@@ -41,7 +64,14 @@ export class WorldClock {
     const timer = this.byId.get(id);
     if (timer) {
       timer.cancelled = true;
+      // It stays queued until it comes up: let what it captured go now.
+      timer.fn = NOOP;
       this.byId.delete(id);
+      // Long timeouts cancelled early (most of them) would otherwise pile up in the heap.
+      if (++this.cancelledQueued > 64 && this.cancelledQueued * 2 > this.queue.length) {
+        this.queue.removeCancelled();
+        this.cancelledQueued = 0;
+      }
     }
   }
 
@@ -57,9 +87,10 @@ export class WorldClock {
     const next = this.queue.peek();
     if (!next || next.at > limit) return false;
     this.queue.pop();
-    this.byId.delete(next.seq);
+    if (next.keyed) this.byId.delete(next.seq);
+    else this.posted--;
     this.current = next.at;
-    next.fn();
+    next.fn(next.a, next.b);
     return true;
   }
 
@@ -69,11 +100,14 @@ export class WorldClock {
   }
 
   pending(): number {
-    return this.byId.size;
+    return this.byId.size + this.posted;
   }
 
   private dropCancelled(): void {
-    while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
+    while (this.queue.length > 0 && this.queue.peek()!.cancelled) {
+      this.queue.pop();
+      this.cancelledQueued--;
+    }
   }
 }
 
@@ -108,25 +142,36 @@ class TimerHeap {
     data[pos] = t;
   }
 
+  /** Drops every cancelled timer and restores the heap order (Floyd's heapify). */
+  removeCancelled(): void {
+    const data = this.data.filter((t) => !t.cancelled);
+    this.data = data;
+    this.length = data.length;
+    for (let i = (data.length >> 1) - 1; i >= 0; i--) this.siftDown(i, data[i]!);
+  }
+
   pop(): Timer | undefined {
     if (this.length === 0) return undefined;
     const data = this.data;
     const top = data[0]!;
     const bottom = data.pop()!;
-    if (--this.length > 0) {
-      const n = this.length;
-      const half = n >> 1;
-      let pos = 0;
-      while (pos < half) {
-        let best = 2 * pos + 1;
-        const right = best + 1;
-        if (right < n && before(data[right]!, data[best]!)) best = right;
-        if (!before(data[best]!, bottom)) break;
-        data[pos] = data[best]!;
-        pos = best;
-      }
-      data[pos] = bottom;
-    }
+    if (--this.length > 0) this.siftDown(0, bottom);
     return top;
+  }
+
+  /** Puts `t` at `pos` or below, moving smaller children up. */
+  private siftDown(pos: number, t: Timer): void {
+    const data = this.data;
+    const n = this.length;
+    const half = n >> 1;
+    while (pos < half) {
+      let best = 2 * pos + 1;
+      const right = best + 1;
+      if (right < n && before(data[right]!, data[best]!)) best = right;
+      if (!before(data[best]!, t)) break;
+      data[pos] = data[best]!;
+      pos = best;
+    }
+    data[pos] = t;
   }
 }

@@ -81,8 +81,8 @@ interface ReqPayload {
  */
 export class HttpStack {
   private connSeq = 0;
-  /** Client-side "connected" callbacks by `${clientHost}#${conn}`, fired when the server accepts. */
-  private connectHooks = new Map<string, () => void>();
+  /** Client-side "connected" callbacks by connection number, fired when the server accepts. */
+  private connectHooks = new Map<number, () => void>();
 
   constructor(
     private net: Network,
@@ -100,64 +100,25 @@ export class HttpStack {
    * with other traffic (etcd's peer port carries raft messages and `GET /members`).
    */
   portHandler(host: string, handler: HttpHandler): (msg: NetMessage) => void {
-    const closers = new Map<string, () => void>();
+    // Open exchanges by connection number (unique within this stack), for the client's close.
+    const open = new Map<number, ServerExchange>();
     return (msg: NetMessage) => {
       if (msg.kind === 'http.close') {
-        const key = `${msg.from}#${(msg.payload as { conn: number }).conn}`;
-        closers.get(key)?.();
-        closers.delete(key);
+        const conn = (msg.payload as { conn: number }).conn;
+        open.get(conn)?.close();
+        open.delete(conn);
         return;
       }
       if (msg.kind !== 'http.req') return;
       const p = msg.payload as ReqPayload;
-      const client = msg.from;
-      const key = `${client}#${p.conn}`;
-      const hook = this.connectHooks.get(key);
+      const hook = this.connectHooks.get(p.conn);
       if (hook) {
-        this.connectHooks.delete(key);
+        this.connectHooks.delete(p.conn);
         this.clock.schedule(hook, msg.recvAt - msg.sentAt);
       }
-      const closeCbs: (() => void)[] = [];
-      let finished = false;
-      closers.set(key, () => {
-        if (finished) return;
-        finished = true;
-        for (const cb of closeCbs) cb();
-      });
-      let lastRecv = 0;
-      const reply = (kind: string, payload: unknown) => {
-        const m = this.net.send(host, client, p.clientPort, kind, payload, { notBefore: lastRecv });
-        if (m) lastRecv = m.recvAt;
-      };
-      const res: HttpResponseWriter = {
-        writeHead: (status, headers) => {
-          if (!finished) reply('http.head', { conn: p.conn, status, headers });
-        },
-        write: (chunk) => {
-          if (!finished && chunk) reply('http.data', { conn: p.conn, chunk });
-        },
-        end: (chunk) => {
-          if (finished) return;
-          if (chunk) reply('http.data', { conn: p.conn, chunk });
-          finished = true;
-          closers.delete(key);
-          reply('http.end', { conn: p.conn });
-        },
-        get finished() {
-          return finished;
-        },
-      };
-      const req: HttpRequest = {
-        method: p.method,
-        path: p.path,
-        query: p.query,
-        headers: p.headers,
-        body: p.body,
-        remoteHost: client,
-        hostHeader: p.hostHeader,
-        onClose: (cb) => closeCbs.push(cb),
-      };
-      handler(req, res);
+      const ex = new ServerExchange(this.net, host, msg.from, p, open);
+      open.set(p.conn, ex);
+      handler(ex.req, ex);
     };
   }
 
@@ -168,7 +129,7 @@ export class HttpStack {
     let done = false;
     const finish = () => {
       done = true;
-      this.connectHooks.delete(`${fromHost}#${conn}`);
+      this.connectHooks.delete(conn);
       this.net.unlisten(fromHost, clientPort);
     };
     const to = this.net.resolve(target.address, fromHost);
@@ -213,7 +174,7 @@ export class HttpStack {
           break;
       }
     });
-    if (h.onConnect) this.connectHooks.set(`${fromHost}#${conn}`, () => !done && h.onConnect?.());
+    if (h.onConnect) this.connectHooks.set(conn, () => !done && h.onConnect?.());
     const payload: ReqPayload = {
       conn,
       clientPort,
@@ -246,6 +207,64 @@ export class HttpStack {
         this.net.send(fromHost, to, target.port, 'http.close', { conn });
       },
     };
+  }
+}
+
+/**
+ * The server's side of one exchange: the response writer, and the request as the handler sees
+ * it. Replies keep their order on the wire (TCP): none arrives before the previous one.
+ */
+class ServerExchange implements HttpResponseWriter {
+  readonly req: HttpRequest;
+  finished = false;
+  private lastRecv = 0;
+  private closeCbs: (() => void)[] | undefined;
+
+  constructor(
+    private readonly net: Network,
+    private readonly host: string,
+    private readonly client: string,
+    private readonly p: ReqPayload,
+    private readonly open: Map<number, ServerExchange>,
+  ) {
+    this.req = {
+      method: p.method,
+      path: p.path,
+      query: p.query,
+      headers: p.headers,
+      body: p.body,
+      remoteHost: client,
+      hostHeader: p.hostHeader,
+      onClose: (cb) => (this.closeCbs ??= []).push(cb),
+    };
+  }
+
+  /** The client went away first. */
+  close(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.closeCbs) for (const cb of this.closeCbs) cb();
+  }
+
+  writeHead(status: number, headers: Headers): void {
+    if (!this.finished) this.reply('http.head', { conn: this.p.conn, status, headers });
+  }
+
+  write(chunk: string): void {
+    if (!this.finished && chunk) this.reply('http.data', { conn: this.p.conn, chunk });
+  }
+
+  end(chunk?: string): void {
+    if (this.finished) return;
+    if (chunk) this.reply('http.data', { conn: this.p.conn, chunk });
+    this.finished = true;
+    this.open.delete(this.p.conn);
+    this.reply('http.end', { conn: this.p.conn });
+  }
+
+  private reply(kind: string, payload: unknown): void {
+    const m = this.net.send(this.host, this.client, this.p.clientPort, kind, payload, { notBefore: this.lastRecv });
+    if (m) this.lastRecv = m.recvAt;
   }
 }
 

@@ -14,6 +14,14 @@ export interface NetMessage {
   recvAt: number;
 }
 
+export interface SendOptions {
+  unreliable?: boolean;
+  onUndeliverable?: (reason: DropReason) => void;
+  notBefore?: number;
+}
+
+const NO_OPTIONS: SendOptions = {};
+
 export type PortHandler = (msg: NetMessage) => void;
 
 export interface LinkConfig {
@@ -152,7 +160,7 @@ export class Network {
     port: number,
     kind: string,
     payload: unknown,
-    opts: { unreliable?: boolean; onUndeliverable?: (reason: DropReason) => void; notBefore?: number } = {},
+    opts: SendOptions = NO_OPTIONS,
   ): NetMessage | undefined {
     if (!this.up.has(from)) return undefined;
     const now = this.clock.now();
@@ -165,15 +173,17 @@ export class Network {
     if (this.trace.active) this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
     if (from !== to && opts.unreliable && link.loss > 0 && this.rng.chance(link.loss)) {
       // Lost on the wire: shown half-way along the link.
-      this.clock.schedule(() => this.drop(msg, 'loss'), latency / 2);
+      this.clock.post(this.dropLost, latency / 2, msg, undefined);
       return msg;
     }
-    this.clock.schedule(() => this.deliver(msg, opts.onUndeliverable), latency);
+    this.clock.post(this.deliver, latency, msg, opts.onUndeliverable);
     return msg;
   }
 
-  private deliver(msg: NetMessage, onUndeliverable?: (reason: DropReason) => void): void {
-    if (!this.canReach(msg.from, msg.to)) return this.drop(msg, 'partition');
+  private dropLost = (msg: NetMessage): void => this.drop(msg, 'loss');
+
+  private deliver = (msg: NetMessage, onUndeliverable: ((reason: DropReason) => void) | undefined): void => {
+    if (this.partitioned && !this.canReach(msg.from, msg.to)) return this.drop(msg, 'partition');
     const handler = this.up.has(msg.to) ? this.listeners.get(msg.to)?.get(msg.port) : undefined;
     if (!handler) {
       this.drop(msg, 'down');
@@ -182,7 +192,7 @@ export class Network {
     }
     if (this.trace.active) this.trace.emit({ t: this.clock.now(), type: 'msg.deliver', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind });
     handler(msg);
-  }
+  };
 
   private drop(msg: NetMessage, reason: DropReason): void {
     this.trace.emit({ t: this.clock.now(), type: 'msg.drop', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind, reason });

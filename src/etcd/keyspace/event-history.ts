@@ -12,8 +12,12 @@ export class EventHistory {
   private front = 0;
   private back = 0;
   private size = 0;
-  startIndex = 0;
   lastIndex = 0;
+
+  /** Index of the oldest event kept (0 while empty); read only by watches, so not kept up to date. */
+  get startIndex(): number {
+    return this.size === 0 ? 0 : eventIndex(this.events[this.front]!);
+  }
 
   constructor(readonly capacity: number) {
     this.events = new Array<StoreEvent | undefined>(capacity);
@@ -25,7 +29,6 @@ export class EventHistory {
     if (this.size === this.capacity) this.front = (this.front + 1) % this.capacity;
     else this.size++;
     this.lastIndex = eventIndex(e);
-    this.startIndex = eventIndex(this.events[this.front]!);
   }
 
   /**

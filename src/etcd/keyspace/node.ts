@@ -126,7 +126,8 @@ export class KNode {
     if (expiration !== undefined) {
       ext.expiration = expiration;
       ext.ttl = ttl;
-    } else {
+    } else if ('expiration' in ext || 'ttl' in ext) {
+      // `delete` is slow even for a missing property: most nodes never had these.
       delete ext.expiration;
       delete ext.ttl;
     }

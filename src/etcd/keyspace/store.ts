@@ -420,15 +420,19 @@ export class Store {
   }
 
   private walk(nodePath: string, fn: (parent: KNode, name: string) => KNode | EtcdError): KNode | EtcdError {
-    const components = nodePath.split('/');
+    // The components after the leading '/', up to the first empty one (split() is slow here).
     let curr: KNode = this.root;
-    for (let i = 1; i < components.length; i++) {
-      const c = components[i]!;
-      if (c.length === 0) return curr;
-      const next = fn(curr, c);
+    let start = nodePath.indexOf('/') + 1;
+    if (start === 0) return curr;
+    for (;;) {
+      let end = nodePath.indexOf('/', start);
+      if (end < 0) end = nodePath.length;
+      if (end === start) return curr;
+      const next = fn(curr, nodePath.slice(start, end));
       if (next instanceof EtcdError) return next;
       curr = next;
+      if (end === nodePath.length) return curr;
+      start = end + 1;
     }
-    return curr;
   }
 }

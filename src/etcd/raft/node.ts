@@ -93,6 +93,7 @@ export class RaftNode {
   private stopped = false;
   private removed = false;
   private flushing = false;
+  private spareMsgs: RaftMessage[] = [];
   private reported: { role: RaftRole; term: number; lead: NodeId | undefined };
   private tracedCommit: number;
   private startTimer: number | undefined;
@@ -306,17 +307,22 @@ export class RaftNode {
           more = true;
         }
         if (s.notes.length > 0) {
-          const notes = s.notes;
-          s.notes = [];
-          if (this.tracing()) for (const n of notes) {
-            if (n.kind === 'append') this.emit({ type: 'raft.append', from: n.from, to: n.to, term: n.term });
-            else this.emit({ type: 'raft.vote', term: n.term, votedFor: this.nameOf(n.votedFor) });
-          }
+          if (this.tracing()) {
+            const notes = s.notes;
+            s.notes = [];
+            for (const n of notes) {
+              if (n.kind === 'append') this.emit({ type: 'raft.append', from: n.from, to: n.to, term: n.term });
+              else this.emit({ type: 'raft.vote', term: n.term, votedFor: this.nameOf(n.votedFor) });
+            }
+          } else s.notes.length = 0;
         }
         if (s.msgs.length > 0) {
+          // Two outboxes in turn: no new array per flush (sending never re-enters the node).
           const msgs = s.msgs;
-          s.msgs = [];
+          s.msgs = this.spareMsgs;
           for (const m of msgs) this.opts.send(m.to, m);
+          msgs.length = 0;
+          this.spareMsgs = msgs;
         }
         const commit = s.storage.commit;
         if (commit > this.tracedCommit) {

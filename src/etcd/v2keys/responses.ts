@@ -3,9 +3,21 @@ import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
 import { eventJson, isCreated, type StoreEvent } from '../keyspace/event.ts';
 import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
 
-/** Go writes a handler's headers sorted by (canonical) name. */
+/**
+ * Go writes a handler's headers sorted by (canonical) name. Sorts `h` in place (callers pass a
+ * fresh list) and returns it: a stable insertion sort, a handful of headers per response.
+ */
 export function sortHeaders(h: Headers): Headers {
-  return h.slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (let i = 1; i < h.length; i++) {
+    const x = h[i]!;
+    let j = i - 1;
+    while (j >= 0 && h[j]![0] > x[0]) {
+      h[j + 1] = h[j]!;
+      j--;
+    }
+    h[j + 1] = x;
+  }
+  return h;
 }
 
 /** The raft position a response reports. */

@@ -53,7 +53,16 @@ const leafFlags = new WeakMap<CliCommand, FlagDef[]>();
 
 /** App.Run: global flags, help/version, then the named command or the default (help) action. */
 export async function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Runtime, args: readonly string[]): Promise<void> {
-  const app: CliApp = { ...prepared, write };
+  // Field by field: a spread of the prepared app is a slow generic copy on every run.
+  const app: CliApp = {
+    name: prepared.name,
+    helpName: prepared.helpName,
+    usage: prepared.usage,
+    version: prepared.version,
+    flags: prepared.flags,
+    commands: prepared.commands,
+    write,
+  };
   const set = new FlagSet(app.flags);
   const err = set.parse(args);
   const nerr = set.normalize();
