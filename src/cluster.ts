@@ -376,7 +376,10 @@ export function isSettled(c: SimCluster, machines = c.machines()): boolean {
   const l = c.leader();
   if (!l) return false;
   const ms = c.etcd(l).membership;
-  if (ms.version === undefined || !ms.list().every((m) => m.name !== '')) return false;
+  // etcd 0.4 has no cluster version; its machines are settled once all of them joined.
+  if (c.etcd(l).config.flavor === 'etcd') {
+    if (ms.members.size < members.length) return false;
+  } else if (ms.version === undefined || !ms.list().every((m) => m.name !== '')) return false;
   // Every member has applied the same metadata (followers learn the commit with a heartbeat).
   const index = c.etcd(l).store.index();
   return members.every((m) => c.etcd(m).store.index() === index);

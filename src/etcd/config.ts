@@ -21,6 +21,8 @@ export interface EtcdConfig {
   proxy: 'off' | 'on' | 'readonly';
   /** 'etcd' = etcd 0.4 (coreos.etcd section, ports 4001/7001). */
   flavor: 'etcd2' | 'etcd';
+  /** etcd 0.4's `-peers`: host:port of machines to join through. */
+  peers?: string[];
   /** listen-client-urls as written (log lines); default `http://0.0.0.0:<port>` per client port. */
   listenClientURLs?: string[];
   /** listen-peer-urls as written; default `http://<advertised peer host>:<port>` per peer port. */

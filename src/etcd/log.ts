@@ -19,9 +19,12 @@ export class EtcdLog {
     private readonly host: EtcdProcessHost | undefined,
     private readonly identifier = 'etcd2',
     private readonly unit = 'etcd2.service',
+    /** How the line reaches the journal (etcd 0.4 writes formatted lines to stdout: src/etcd/v04/log.ts). */
+    private readonly format?: (priority: number, message: string) => { priority: number; message: string },
   ) {}
 
   private write(priority: number, message: string): void {
+    if (this.format) ({ priority, message } = this.format(priority, message));
     this.host?.journal.append({ unit: this.unit, identifier: this.identifier, pid: this.pid, message, priority });
   }
 

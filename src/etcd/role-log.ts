@@ -10,6 +10,17 @@ export function newRaftLine(disk: EtcdDisk, restart: boolean): string {
   return `newRaft ${disk.memberId} [peers: [${peers.join(',')}], term: ${disk.raft.term}, commit: ${disk.raft.commit}, applied: ${disk.applied}, lastindex: ${last.index}, lastterm: ${last.term}]`;
 }
 
+/** What etcd 2.3 logs as NewServer hands over to raft (EtcdServer start / restart). */
+export function logMemberStart(log: EtcdLog, disk: EtcdDisk, restart: boolean, serverVersion: string): void {
+  if (restart) log.info(`restarting member ${disk.memberId} in cluster ${disk.membership.clusterId} at commit index ${disk.raft.commit}`);
+  else log.info(`starting member ${disk.memberId} in cluster ${disk.membership.clusterId}`);
+  log.info(`${disk.memberId} became follower at term ${restart ? disk.raft.term : 0}`);
+  log.info(newRaftLine(disk, restart));
+  if (!restart) log.info(`${disk.memberId} became follower at term 1`);
+  const v = disk.membership.version;
+  log.info(`starting server... [version: ${serverVersion}, cluster version: ${v ? v.split('.').slice(0, 2).join('.') : 'to_be_decided'}]`);
+}
+
 /**
  * The raft lines etcd 2.3 logs as a member's role, term and leader change (raft/raft.go and
  * raft/node.go wording). Only what the role callbacks can tell: vote tallies are not logged.

@@ -30,7 +30,13 @@ import { EtcdLog, type EtcdProcessHost } from './log.ts';
 import { bootEtcd, type EtcdDataDir, type NewMemberPlan } from './startup.ts';
 import { EtcdProxy } from './proxy/proxy.ts';
 import { listenClientURLs } from './config.ts';
-import { newRaftLine, RoleLogger } from './role-log.ts';
+import { logMemberStart, RoleLogger } from './role-log.ts';
+import { bootEtcd04 } from './v04/startup.ts';
+import { etcd04Log } from './v04/log.ts';
+import { RoleLogger04 } from './v04/role-log.ts';
+import { routeClient04 } from './v04/routes.ts';
+import { routePeer04 } from './v04/peer-routes.ts';
+import { registerMachine, unregisterMachine } from './v04/registry.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
 
 import type { EtcdDisk } from './disk.ts';
@@ -91,7 +97,9 @@ export class EtcdServer implements KeysServer {
   private life = 0;
   private undo: (() => void)[] = [];
   private proxy: EtcdProxy | undefined;
-  private roleLog: RoleLogger | undefined;
+  private roleLog: Pick<RoleLogger, 'changed'> | undefined;
+  /** etcd 0.4 (`etcd.service`): its own start, log, routes and registry (src/etcd/v04). */
+  private readonly v04: boolean;
   /** Exit status of the last run that ended by itself (a failed start, a removal). */
   exitCode: number | undefined;
   /** Told when the process exits by itself (systemd's Restart= hears it). */
@@ -105,7 +113,8 @@ export class EtcdServer implements KeysServer {
     proc?: EtcdProcessHost,
   ) {
     this.proc = proc;
-    this.log = new EtcdLog(proc);
+    this.v04 = config.flavor === 'etcd';
+    this.log = this.v04 ? etcd04Log(world, proc) : new EtcdLog(proc);
   }
 
   private readonly proc: EtcdProcessHost | undefined;
@@ -171,7 +180,7 @@ export class EtcdServer implements KeysServer {
     this.log.pid = this.proc?.allocPid() ?? 0;
     this.modeNow = 'starting';
     const life = this.life;
-    bootEtcd({
+    (this.v04 ? bootEtcd04 : bootEtcd)({
       world: this.world,
       hostName: this.hostName,
       config: this.config,
@@ -216,16 +225,11 @@ export class EtcdServer implements KeysServer {
   private runMember(plan?: NewMemberPlan): void {
     if (plan) this.bootstrap(plan);
     const disk = this.disk;
-    const restart = !plan;
-    if (restart) this.log.info(`restarting member ${disk.memberId} in cluster ${disk.membership.clusterId} at commit index ${disk.raft.commit}`);
-    else this.log.info(`starting member ${disk.memberId} in cluster ${disk.membership.clusterId}`);
-    if (!restart) this.log.info(`${disk.memberId} became follower at term 0`);
-    else this.log.info(`${disk.memberId} became follower at term ${disk.raft.term}`);
-    this.log.info(newRaftLine(disk, restart));
-    if (!restart) this.log.info(`${disk.memberId} became follower at term 1`);
-    this.log.info(`starting server... [version: ${SERVER_VERSION}, cluster version: ${disk.membership.version ? disk.membership.version.split('.').slice(0, 2).join('.') : 'to_be_decided'}]`);
+    if (!this.v04) logMemberStart(this.log, disk, !plan, SERVER_VERSION);
     this.modeNow = 'member';
-    this.roleLog = new RoleLogger(this.log, disk);
+    this.roleLog = this.v04
+      ? new RoleLogger04(this.log, this.config.name, disk.raft.term, (id) => disk.membership.members.get(id)?.name ?? '')
+      : new RoleLogger(this.log, disk);
     this.published = false;
     this.role = 'follower';
     this.selfStats = new SelfStats(this.config.name, disk.memberId, this.world.now());
@@ -288,10 +292,17 @@ export class EtcdServer implements KeysServer {
 
   /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`. */
   private servePeer(req: HttpRequest, res: HttpResponseWriter): void {
+    if (this.v04) return routePeer04(this, req, res);
     servePeerRequest(this.membership, req, res);
   }
 
   // ---- Raft transport -------------------------------------------------------------------
+
+  /** The port of a member's first peer URL: 2380 for etcd2, 7001 for 0.4. */
+  private peerPortOfMember(id: string): number {
+    const url = this.disk.membership.members.get(id)?.peerURLs[0];
+    return url ? urlHost(url).port : 2380;
+  }
 
   private hostOfMember(id: string): string | undefined {
     const m = this.disk.membership.members.get(id);
@@ -307,7 +318,7 @@ export class EtcdServer implements KeysServer {
       this.selfStats?.sendAppend(this.world.now());
       this.sentAt.set(to, this.world.now());
     }
-    this.world.net.send(this.hostName, host, 2380, msg.type, msg, RAFT_SEND);
+    this.world.net.send(this.hostName, host, this.peerPortOfMember(to), msg.type, msg, RAFT_SEND);
   }
 
   private recvRaft(msg: RaftMessage): void {
@@ -373,12 +384,13 @@ export class EtcdServer implements KeysServer {
   }
 
   /** `POST /v2/members`: a new member, unstarted until it runs with state `existing`. */
-  addMember(peerURLs: string[], done: (r: Member | 'exists' | 'timeout') => void): void {
+  addMember(peerURLs: string[], done: (r: Member | 'exists' | 'timeout') => void, attrs?: { id: string; name: string; clientURLs: string[] }): void {
     const ms = this.disk.membership;
     if (peerURLs.some((u) => ms.byPeerURL(u))) return done('exists');
     const nanos = BigInt(Math.round(wallMsOf(this.world.now()))) * 1_000_000n;
-    const id = memberId(peerURLs, '', nanos);
-    const m: Member = { id, name: '', peerURLs, clientURLs: [] };
+    // etcd 0.4's JoinCommand carries the machine's name and client URL (v04/peer-routes.ts).
+    const id = attrs?.id ?? memberId(peerURLs, '', nanos);
+    const m: Member = { id, name: attrs?.name ?? '', peerURLs, clientURLs: attrs?.clientURLs ?? [] };
     this.proposeConf({ type: 'addNode', nodeId: id, context: m }, (r) => done(r === 'ok' ? m : r));
   }
 
@@ -460,8 +472,19 @@ export class EtcdServer implements KeysServer {
       const known = ms.members.get(m.id);
       // A joining member knows the others from GET /members already; the log replays them.
       ms.add(known && known.name !== '' ? known : { ...m, clientURLs: [...m.clientURLs] });
-      this.log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
-      applyRequest(this.disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
+      if (this.v04) {
+        // goraft's AddPeer (no event for itself) and the registry's /_etcd/machines key.
+        if (m.id !== this.disk.memberId) this.log.info(`${this.config.name}: peer added: '${m.name}'`);
+        registerMachine(this.disk.store, m.name, m.clientURLs[0] ?? '', m.peerURLs[0] ?? '', now);
+      } else {
+        this.log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
+        applyRequest(this.disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
+      }
+    } else if (this.v04) {
+      const name = ms.members.get(cc.nodeId)?.name ?? '';
+      ms.remove(cc.nodeId);
+      this.log.info(`${this.config.name}: peer removed: '${name}'`);
+      unregisterMachine(this.disk.store, name, now);
     } else {
       ms.remove(cc.nodeId);
       this.log.info(`removed member ${cc.nodeId} from cluster ${ms.clusterId}`);
@@ -486,7 +509,8 @@ export class EtcdServer implements KeysServer {
 
   /** The leader sets the cluster version once every member has published its attributes. */
   private afterApply(): void {
-    if (!this.isLeader()) return;
+    // etcd 0.4 has no cluster version.
+    if (!this.isLeader() || this.v04) return;
     const ms = this.disk.membership;
     if (ms.version === undefined && !this.versionProposed && ms.list().every((m) => m.name !== '')) {
       this.versionProposed = true;
@@ -521,6 +545,8 @@ export class EtcdServer implements KeysServer {
   /** etcd publishes its name and client URLs through Raft on every start, retrying until it lands. */
   private publish(): void {
     this.published = true;
+    // etcd 0.4's join already carried the name and client URL.
+    if (this.v04) return;
     const self = this.disk.membership.members.get(this.disk.memberId);
     const attrs = { id: this.disk.memberId, name: this.config.name, peerURLs: self?.peerURLs ?? [], clientURLs: this.config.clientURLs };
     this.proposeInternal({ Path: memberAttributesPath(this.disk.memberId), Val: attributesJson(attrs) }, (r) => {
@@ -552,7 +578,8 @@ export class EtcdServer implements KeysServer {
   // ---- Client HTTP ----------------------------------------------------------------------
 
   private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
-    if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
+    if (this.v04) routeClient04(this, req, res);
+    else if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }
 
   /** Server-side view for the screen (see member-view.ts). */

@@ -67,6 +67,11 @@ export class SelfStats {
     }
   }
 
+  /** Appends per second over the last second, sent and received (etcd 0.4 prints them too). */
+  rates(now: number): { send: number; recv: number } {
+    return { send: this.sendTimes.ratePerSecond(now), recv: this.recvTimes.ratePerSecond(now) };
+  }
+
   json(now: number, isLeader: boolean, hasFollowers: boolean): string {
     const parts = [
       `"name":${JSON.stringify(this.name)}`,

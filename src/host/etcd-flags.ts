@@ -99,7 +99,7 @@ export function etcd2Config(env: Map<string, string>): EtcdConfig | { error: str
 
 /**
  * etcd 0.4 (`etcd.service`, `coreos.etcd`): `addr` and `peer_addr` are host:port, default
- * 127.0.0.1:4001 and :7001. UNSURE: 0.4's `peers` joining is left to the member (flavor 'etcd').
+ * 127.0.0.1:4001 and :7001; `peers` is a comma-separated host:port list (src/etcd/v04/startup.ts joins through it).
  */
 export function etcd04Config(env: Map<string, string>): EtcdConfig | { error: string } {
   const get = (k: string) => env.get(`ETCD_${k}`);
@@ -127,6 +127,7 @@ export function etcd04Config(env: Map<string, string>): EtcdConfig | { error: st
     discoveryFallback: 'proxy',
     proxy: 'off',
     flavor: 'etcd',
+    peers: list(get('PEERS') ?? ''),
     dataDir: get('DATA_DIR') || `${name}.etcd`,
     env: [...env].filter(([k]) => k.startsWith('ETCD_')),
   };

@@ -19,6 +19,10 @@ export class EtcdUnit implements UnitBackend {
   private current: EtcdServer | undefined;
   private disk: EtcdDataDir | undefined;
   private running = false;
+  /** PID of a start that failed at once (no member was made for it). */
+  private failedPid: number | undefined;
+  /** Undoes the watch for READY=1 (see `watchReady`) or the removed member's exit timer. */
+  private cancelWatch: (() => void) | undefined;
 
   constructor(
     private host: Host,
@@ -42,13 +46,17 @@ export class EtcdUnit implements UnitBackend {
   }
 
   start(): boolean {
+    this.cancelWatch?.();
+    this.cancelWatch = undefined;
+    this.failedPid = undefined;
     const cfg = this.config();
     if ('error' in cfg) {
-      // etcd exits at once; systemd would restart it every 10 s (Restart=always) with the same end.
+      // etcd exits at once; systemd restarts it every 10 s (Restart=always) with the same end.
+      this.failedPid = this.host.allocPid();
       this.host.journal.append({
         unit: this.unit,
         identifier: this.unit === 'etcd2.service' ? 'etcd2' : 'etcd',
-        pid: this.host.allocPid(),
+        pid: this.failedPid,
         message: cfg.error,
         priority: PRIORITY.crit,
       });
@@ -60,21 +68,87 @@ export class EtcdUnit implements UnitBackend {
     if (!this.current || this.disk !== disk || JSON.stringify(this.current.config) !== JSON.stringify(cfg)) {
       const server = this.make(cfg, disk);
       // etcd exiting by itself (a failed bootstrap) leaves the unit failed.
-      server.onExit = () => {
-        if (this.current !== server || !this.running) return;
-        this.running = false;
-        this.host.units.markFailed(this.unit);
-      };
+      server.onExit = (code) => this.exited(server, code);
       this.current = server;
       this.disk = disk;
     }
-    this.current.start();
+    const server = this.current;
     this.running = true;
+    if (server.removed) {
+      this.restartRemoved(server);
+      return true;
+    }
+    server.start();
+    if (!this.isReady()) this.watchReady();
     return true;
+  }
+
+  private exited(server: EtcdServer, code: number): void {
+    if (this.current !== server || !this.running) return;
+    this.running = false;
+    this.cancelWatch?.();
+    this.cancelWatch = undefined;
+    this.host.units.processExited(this.unit, code);
+  }
+
+  /**
+   * etcd 2.3 started on the data dir of a member the cluster removed: it restarts the member,
+   * its peers answer 410 Gone, and it exits again (status 0) with the same two lines. The
+   * simulated member stays stopped; the process only says so, about a second in.
+   */
+  private restartRemoved(server: EtcdServer): void {
+    server.log.pid = this.host.allocPid();
+    this.cancelWatch = this.host.context.setTimer(() => {
+      this.cancelWatch = undefined;
+      if (this.current !== server || !this.running) return;
+      server.log.error('the member has been permanently removed from the cluster');
+      server.log.info('the data-dir used by this member must be removed.');
+      this.exited(server, 0);
+    }, 1000);
+  }
+
+  /**
+   * Type=notify: etcd says READY=1 once NewServer returned and it listens (member) or once the
+   * proxy serves. The server has no hook for that moment; every line it logs is a step of its
+   * start, so each one schedules a look (after the step is done) until it is ready.
+   */
+  private watchReady(): void {
+    let pending = false;
+    let cancelTimer: (() => void) | undefined;
+    const off = this.host.journal.subscribe((e) => {
+      if (e.unit !== this.unit || e.identifier === 'systemd' || pending) return;
+      pending = true;
+      cancelTimer = this.host.context.setTimer(() => {
+        pending = false;
+        if (!this.running || !this.isReady()) return;
+        this.cancelWatch?.();
+        this.cancelWatch = undefined;
+        this.host.units.ready(this.unit);
+      }, 0);
+    });
+    this.cancelWatch = () => {
+      off();
+      cancelTimer?.();
+    };
+  }
+
+  /** READY=1 sent: a member or a serving proxy. */
+  isReady(): boolean {
+    // The removed member's restart gets as far as serving before its peers turn it away.
+    if (this.running && this.current?.removed) return true;
+    const m = this.mode();
+    return m === 'member' || m === 'proxy';
+  }
+
+  mainPid(): number | undefined {
+    if (this.failedPid !== undefined) return this.failedPid;
+    return this.running && this.current ? this.current.log.pid : undefined;
   }
 
   stop(): void {
     this.running = false;
+    this.cancelWatch?.();
+    this.cancelWatch = undefined;
     this.current?.stop();
   }
 
@@ -83,7 +157,8 @@ export class EtcdUnit implements UnitBackend {
    * `none` when the unit is not running (or etcd exited).
    */
   mode(): 'member' | 'proxy' | 'pending' | 'none' {
-    if (!this.running || !this.current) return 'none';
+    // Between two tries of Restart=always etcd is not running, but systemd will start it again.
+    if (!this.running || !this.current) return this.host.units.runtime(this.unit).sub === 'auto-restart' ? 'pending' : 'none';
     const m = this.current.mode();
     if (m === 'starting') return 'pending';
     // A proxy serves once it has fetched the members from its peers.

@@ -36,7 +36,7 @@ export class Host {
   readonly journal: Journal;
   private pidSeq = 0;
   /** systemd's view of the units (what cloud-config starts). */
-  readonly units = new Units(this.fs);
+  readonly units: Units = new Units(this.fs, this);
   /** /etc/machine-id: 32 hex digits, fixed for the VM's life (systemd's %m). */
   readonly machineId: string;
   /** The kernel host name (cloud-config's `hostname` changes it); `name` stays the VM's name. */
@@ -81,6 +81,7 @@ export class Host {
       },
       wake: (settle) => world.wake(settle),
       journal: this.journal,
+      units: this.units,
     };
   }
 

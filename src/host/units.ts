@@ -1,68 +1,318 @@
 import type { FileSystem } from './filesystem.ts';
-import { unitFilePath, unitList } from './unit-files.ts';
+import { PRIORITY, type Journal } from './journal.ts';
+import { dropInPaths, unitFilePath, unitList, unitSettings } from './unit-files.ts';
 
-/** A process behind a unit (etcd2.service -> the etcd member). `start` false: it failed to start. */
+/** A process behind a unit (etcd2.service -> the etcd member). `start` false: it exited at once. */
 export interface UnitBackend {
   start(): boolean;
   stop(): void;
+  /** Type=notify: false until the process has said READY=1 (it then calls `Units.ready`). */
+  isReady?(): boolean;
+  /** PID of the running main process. */
+  mainPid?(): number | undefined;
 }
 
-export type UnitState = 'active' | 'inactive' | 'failed';
+/** systemd's ActiveState. */
+export type UnitState = 'active' | 'activating' | 'deactivating' | 'inactive' | 'failed';
+
+/** How the main process of the unit's last run ended (systemctl status' `Process:` line). */
+export interface ExecStatus {
+  pid: number;
+  code: 'exited' | 'killed';
+  /** Exit status, or the signal's name without SIG. */
+  status: number | string;
+}
+
+/** What systemd knows of a unit at run time (the D-Bus properties systemctl status reads). */
+export interface UnitRuntime {
+  active: UnitState;
+  /** SubState: running, dead, failed, start, auto-restart, listening, exited. */
+  sub: string;
+  result: 'success' | 'exit-code';
+  activeEnter?: number;
+  activeExit?: number;
+  inactiveEnter?: number;
+  inactiveExit?: number;
+  mainPid?: number;
+  exec?: ExecStatus;
+}
+
+/** The host as systemd (PID 1) sees it: a journal, a clock, PIDs. `Host` fits this shape. */
+export interface SystemdHost {
+  readonly journal: Journal;
+  readonly context: { now(): number; setTimer(fn: () => void, ms: number): () => void };
+  allocPid(): number;
+}
+
+export type JobResult = 'done' | 'failed' | 'canceled';
+
+/** systemd's exit status names (exit-status.c) for the codes etcd and friends use. */
+const EXIT_NAMES: Record<number, string> = {
+  0: 'SUCCESS',
+  1: 'FAILURE',
+  2: 'INVALIDARGUMENT',
+  3: 'NOTIMPLEMENTED',
+  4: 'NOPERMISSION',
+  5: 'NOTINSTALLED',
+  6: 'NOTCONFIGURED',
+  7: 'NOTRUNNING',
+};
+
+export function exitStatusName(code: number): string {
+  return `${code}/${EXIT_NAMES[code] ?? 'n/a'}`;
+}
+
+/** `10s`, `5`, `100ms`, `1min` -> ms (systemd time spans; a bare number is seconds). */
+export function parseTimeSpan(v: string): number | undefined {
+  const units: Record<string, number> = { '': 1000, s: 1000, sec: 1000, ms: 1, m: 60_000, min: 60_000, h: 3_600_000 };
+  let total = 0;
+  const parts = v.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  for (const p of parts) {
+    const m = /^(\d+(?:\.\d+)?)([a-z]*)$/.exec(p);
+    if (!m || units[m[2]!] === undefined) return undefined;
+    total += Number(m[1]) * units[m[2]!]!;
+  }
+  return total;
+}
 
 /**
- * The host's systemd, as far as booting from cloud-config needs it: which units are active,
- * enabled or masked, and the commands coreos-cloudinit sends. A unit without a simulated process
- * (fleet, flannel, docker for now) just becomes active.
+ * The host's systemd: unit states with their timestamps and main PIDs, start/stop jobs, the
+ * Restart= loop, enabled/masked unit files, and the `systemd[1]` lines it writes to the journal
+ * (systemd 229 wording). A unit without a simulated process (fleet, flannel, sockets) just
+ * becomes active.
  */
 export class Units {
   private backends = new Map<string, UnitBackend>();
-  private states = new Map<string, UnitState>();
+  private rts = new Map<string, UnitRuntime>();
+  private jobs = new Map<string, ((r: JobResult) => void)[]>();
+  private restartTimers = new Map<string, () => void>();
+  /** Unit file texts as last loaded (for "changed on disk" warnings). */
+  private loaded = new Map<string, string>();
   readonly enabled = new Set<string>();
   readonly masked = new Set<string>();
 
-  constructor(private fs: FileSystem) {}
+  constructor(
+    private fs: FileSystem,
+    private host?: SystemdHost,
+  ) {}
 
   provide(name: string, backend: UnitBackend): void {
     this.backends.set(name, backend);
   }
 
+  /** The unit's run-time record (a live object: read it, do not keep it). */
+  runtime(name: string): UnitRuntime {
+    let rt = this.rts.get(name);
+    if (!rt) this.rts.set(name, (rt = { active: 'inactive', sub: 'dead', result: 'success' }));
+    return rt;
+  }
+
   state(name: string): UnitState {
-    return this.states.get(name) ?? 'inactive';
+    return this.rts.get(name)?.active ?? 'inactive';
   }
 
   isActive(name: string): boolean {
     return this.state(name) === 'active';
   }
 
-  /** Units that are not inactive, sorted. */
+  /** Units systemd has loaded (started at least once this boot), sorted. */
   list(): { name: string; state: UnitState }[] {
-    return [...this.states].filter(([, s]) => s !== 'inactive').map(([name, state]) => ({ name, state })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.rts].map(([name, rt]) => ({ name, state: rt.active })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** Every unit with a file or a process, sorted. */
+  known(): string[] {
+    const names = new Set<string>([...this.backends.keys(), ...this.rts.keys()]);
+    for (const d of ['/etc/systemd/system', '/run/systemd/system', '/usr/lib/systemd/system']) {
+      if (!this.fs.isDir(d)) continue;
+      for (const f of this.fs.list(d)) if (/\.(service|socket|target|timer|mount|path)$/.test(f) && this.fs.isFile(`${d}/${f}`)) names.add(f);
+    }
+    return [...names].sort();
   }
 
   exists(name: string): boolean {
     return unitFilePath(this.fs, name) !== undefined || this.backends.has(name);
   }
 
-  start(name: string): { result: string } | { error: string } {
-    // UNSURE: systemd 225's D-Bus error texts for a missing or masked unit.
-    if (this.masked.has(name)) return { error: `Unit ${name} is masked.` };
-    if (!this.exists(name)) return { error: `Unit ${name} failed to load: No such file or directory.` };
-    if (this.isActive(name)) return { result: 'done' };
-    for (const other of unitList(this.fs, name, 'Conflicts')) if (this.isActive(other)) this.stop(other);
-    const b = this.backends.get(name);
-    const ok = b ? b.start() : true;
-    this.states.set(name, ok ? 'active' : 'failed');
-    return { result: ok ? 'done' : 'failed' };
+  /** A `[Unit]`/`[Service]` setting (last assignment wins), drop-ins included. */
+  setting(name: string, section: string, key: string): string | undefined {
+    let v: string | undefined;
+    for (const e of unitSettings(this.fs, name) ?? []) if (e.section === section && e.key === key) v = e.value;
+    return v;
   }
 
-  /** The unit's process exited by itself. */
+  description(name: string): string {
+    return this.setting(name, 'Unit', 'Description') || name;
+  }
+
+  /** enabled, disabled, static, masked (is-enabled / list-unit-files / the Loaded: line). */
+  unitFileState(name: string): string {
+    if (this.masked.has(name)) return 'masked';
+    const install = (unitSettings(this.fs, name) ?? []).some((e) => e.section === 'Install' && ['WantedBy', 'RequiredBy', 'Alias', 'Also'].includes(e.key));
+    if (!install) return 'static';
+    return this.enabled.has(name) ? 'enabled' : 'disabled';
+  }
+
+  /** True when the unit's files changed since systemd loaded them (daemon-reload needed). */
+  needsReload(name: string): boolean {
+    const was = this.loaded.get(name);
+    return was !== undefined && was !== this.fileText(name);
+  }
+
+  /** daemon-reload: systemd reads every unit file again. */
+  daemonReload(): void {
+    this.log(undefined, 'Reloading.');
+    for (const name of [...this.loaded.keys()]) this.loaded.set(name, this.fileText(name));
+  }
+
+  /** Queues a start job; `onJob` hears how it ends (a notify service ends it when ready). */
+  start(name: string, onJob?: (r: JobResult) => void): { result: string } | { error: string } {
+    // UNSURE: systemd 229's D-Bus error texts for a missing or masked unit.
+    if (this.masked.has(name)) return { error: `Unit ${name} is masked.` };
+    if (!this.exists(name)) return { error: `Unit ${name} failed to load: No such file or directory.` };
+    const rt = this.runtime(name);
+    if (rt.active === 'active') {
+      onJob?.('done');
+      return { result: 'done' };
+    }
+    if (rt.active === 'activating' && rt.sub === 'start') {
+      if (onJob) this.addJob(name, onJob);
+      return { result: 'done' };
+    }
+    // A start during the hold-off starts it now.
+    this.cancelRestart(name);
+    for (const other of unitList(this.fs, name, 'Conflicts')) if (this.state(other) !== 'inactive' && this.state(other) !== 'failed') this.stop(other);
+    this.launch(name, onJob);
+    return { result: 'done' };
+  }
+
+  private launch(name: string, onJob?: (r: JobResult) => void): void {
+    const rt = this.runtime(name);
+    if (!this.loaded.has(name)) this.loaded.set(name, this.fileText(name));
+    const socket = name.endsWith('.socket');
+    this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`);
+    const now = this.now();
+    rt.active = 'activating';
+    rt.sub = 'start';
+    rt.result = 'success';
+    rt.inactiveExit = now;
+    rt.exec = undefined;
+    rt.mainPid = undefined;
+    if (onJob) this.addJob(name, onJob);
+    const b = this.backends.get(name);
+    if (!b) {
+      if (this.setting(name, 'Service', 'ExecStart') !== undefined) rt.mainPid = this.host?.allocPid();
+      this.becomeActive(name);
+      return;
+    }
+    const ok = b.start();
+    rt.mainPid = b.mainPid?.() ?? rt.mainPid;
+    // The process may already have exited (and been noticed) inside start().
+    if (rt.active !== 'activating' || rt.sub !== 'start') return;
+    if (!ok) {
+      this.processExited(name, 1);
+      return;
+    }
+    if (!b.isReady || b.isReady()) this.becomeActive(name);
+  }
+
+  private becomeActive(name: string): void {
+    const rt = this.runtime(name);
+    rt.active = 'active';
+    rt.sub = name.endsWith('.socket') ? 'listening' : name.endsWith('.target') ? 'active' : 'running';
+    rt.activeEnter = this.now();
+    const d = this.description(name);
+    this.log(name, name.endsWith('.socket') ? `Listening on ${d}.` : name.endsWith('.target') ? `Reached target ${d}.` : `Started ${d}.`);
+    this.finishJobs(name, 'done');
+  }
+
+  /** A Type=notify process said READY=1. */
+  ready(name: string): void {
+    const rt = this.rts.get(name);
+    if (rt?.active === 'activating' && rt.sub === 'start') this.becomeActive(name);
+  }
+
+  /** The unit's main process exited by itself with `code`. */
+  processExited(name: string, code: number): void {
+    const rt = this.rts.get(name);
+    if (!rt || !(rt.active === 'active' || (rt.active === 'activating' && rt.sub === 'start'))) return;
+    const starting = rt.active === 'activating';
+    const now = this.now();
+    if (rt.mainPid !== undefined) rt.exec = { pid: rt.mainPid, code: 'exited', status: code };
+    rt.mainPid = undefined;
+    rt.activeExit = now;
+    const failed = code !== 0;
+    if (failed) this.log(name, `${name}: Main process exited, code=exited, status=${exitStatusName(code)}`, PRIORITY.notice);
+    if (starting) this.log(name, `Failed to start ${this.description(name)}.`, PRIORITY.err);
+    if (failed) {
+      this.log(name, `${name}: Unit entered failed state.`, PRIORITY.notice);
+      this.log(name, `${name}: Failed with result 'exit-code'.`, PRIORITY.warning);
+    }
+    rt.active = failed ? 'failed' : 'inactive';
+    rt.sub = failed ? 'failed' : 'dead';
+    rt.result = failed ? 'exit-code' : 'success';
+    rt.inactiveEnter = now;
+    this.finishJobs(name, 'failed');
+    const policy = this.setting(name, 'Service', 'Restart') ?? 'no';
+    if (policy === 'always' || (policy === 'on-failure' && failed)) this.scheduleRestart(name);
+  }
+
+  /** Kept for callers of the first Units: the process ended with an error. */
   markFailed(name: string): void {
-    if (this.isActive(name)) this.states.set(name, 'failed');
+    this.processExited(name, 1);
+  }
+
+  /** Restart=: wait RestartSec in `activating (auto-restart)`, then start again. */
+  private scheduleRestart(name: string): void {
+    const rt = this.runtime(name);
+    rt.active = 'activating';
+    rt.sub = 'auto-restart';
+    rt.inactiveExit = this.now();
+    const sec = this.setting(name, 'Service', 'RestartSec');
+    const ms = (sec !== undefined ? parseTimeSpan(sec) : undefined) ?? 100;
+    if (!this.host) return;
+    const cancel = this.host.context.setTimer(() => {
+      this.restartTimers.delete(name);
+      if (this.rts.get(name)?.sub !== 'auto-restart') return;
+      this.log(name, `${name}: Service hold-off time over, scheduling restart.`);
+      this.log(name, `Stopped ${this.description(name)}.`);
+      rt.active = 'inactive';
+      rt.sub = 'dead';
+      this.launch(name);
+    }, ms);
+    this.restartTimers.set(name, cancel);
+  }
+
+  private cancelRestart(name: string): void {
+    this.restartTimers.get(name)?.();
+    this.restartTimers.delete(name);
   }
 
   stop(name: string): { result: string } {
-    if (this.isActive(name)) this.backends.get(name)?.stop();
-    this.states.set(name, 'inactive');
+    const rt = this.rts.get(name);
+    this.cancelRestart(name);
+    if (!rt) return { result: 'done' };
+    const d = this.description(name);
+    const socket = name.endsWith('.socket');
+    if (rt.active === 'active' || (rt.active === 'activating' && rt.sub === 'start')) {
+      if (!socket) this.log(name, `Stopping ${d}...`);
+      this.backends.get(name)?.stop();
+      // etcd re-raises SIGTERM after its handlers run, so it dies of the signal.
+      if (rt.mainPid !== undefined) rt.exec = { pid: rt.mainPid, code: 'killed', status: 'TERM' };
+      rt.mainPid = undefined;
+      rt.active = 'inactive';
+      rt.sub = 'dead';
+      rt.result = 'success';
+      rt.activeExit = rt.inactiveEnter = this.now();
+      this.log(name, socket ? `Closed ${d}.` : `Stopped ${d}.`);
+      this.finishJobs(name, 'canceled');
+    } else if (rt.sub === 'auto-restart') {
+      rt.active = rt.result === 'success' ? 'inactive' : 'failed';
+      rt.sub = rt.result === 'success' ? 'dead' : 'failed';
+      rt.inactiveEnter = this.now();
+      this.log(name, `Stopped ${d}.`);
+    }
     return { result: 'done' };
   }
 
@@ -89,10 +339,13 @@ export class Units {
     }
   }
 
-  /** Power off: every process is gone; nothing is active any more. */
+  /** Power off: every process is gone; nothing is active any more; systemd forgets its state. */
   down(): void {
-    for (const [name, s] of [...this.states].reverse()) if (s === 'active') this.backends.get(name)?.stop();
-    this.states.clear();
+    for (const [name, rt] of [...this.rts].reverse()) if (rt.active === 'active' || rt.active === 'activating') this.backends.get(name)?.stop();
+    for (const name of [...this.restartTimers.keys()]) this.cancelRestart(name);
+    for (const name of [...this.jobs.keys()]) this.finishJobs(name, 'canceled');
+    this.rts.clear();
+    this.loaded.clear();
     // Runtime masks live in /run, which a reboot empties; coreos-cloudinit masks at runtime.
     this.masked.clear();
   }
@@ -100,5 +353,32 @@ export class Units {
   /** At boot, enabled units start (before coreos-cloudinit runs). */
   bootEnabled(): void {
     for (const name of [...this.enabled].sort()) this.start(name);
+  }
+
+  private addJob(name: string, cb: (r: JobResult) => void): void {
+    const list = this.jobs.get(name) ?? [];
+    list.push(cb);
+    this.jobs.set(name, list);
+  }
+
+  private finishJobs(name: string, r: JobResult): void {
+    const list = this.jobs.get(name);
+    if (!list) return;
+    this.jobs.delete(name);
+    for (const cb of list) cb(r);
+  }
+
+  private fileText(name: string): string {
+    const path = unitFilePath(this.fs, name);
+    return [path, ...dropInPaths(this.fs, name)].map((p) => (p ? `${p}\n${this.fs.read(p) ?? ''}` : '')).join('\0');
+  }
+
+  private now(): number {
+    return this.host?.context.now() ?? 0;
+  }
+
+  /** A line from systemd (PID 1); with a unit, `journalctl -u` shows it (UNIT= field). */
+  private log(unit: string | undefined, message: string, priority: number = PRIORITY.info): void {
+    this.host?.journal.append({ unit, identifier: 'systemd', pid: 1, message, priority });
   }
 }

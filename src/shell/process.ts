@@ -1,5 +1,6 @@
 import type { FileSystem } from '../host/filesystem.ts';
 import type { Journal } from '../host/journal.ts';
+import type { Units } from '../host/units.ts';
 import type { HttpClientHandlers, HttpConnection, HttpOutgoing, HttpTarget } from '../sim/http.ts';
 
 /** What a running command may use of the host it runs on. Implemented by the host layer. */
@@ -10,6 +11,8 @@ export interface HostContext {
   readonly fs: FileSystem;
   /** The host's systemd journal (journalctl reads it); absent on bare test hosts. */
   readonly journal?: Journal;
+  /** The host's systemd (systemctl drives it); absent on bare test hosts. */
+  readonly units?: Units;
   /** Virtual milliseconds since the world began. */
   now(): number;
   /** Opens an HTTP connection from this host (127.0.0.1 means this host). */

@@ -120,7 +120,7 @@ describe('the editor in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.type('command: start');
     await expect.poll(() => page.locator('#findings-title').innerText(), { timeout: 5000 }).toContain('no problems');
-    expect(await page.locator('.monaco-editor .squiggly-error').count()).toBe(0);
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count(), { timeout: 2000 }).toBe(0);
 
     // The token is the running cluster's: a new cluster needs a new one.
     await page.getByRole('button', { name: 'New discovery token' }).click();
@@ -133,9 +133,23 @@ describe('the editor in Chromium', () => {
     // The new cluster elects a leader; its machines registered on the new token.
     await leaderCard(page).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByRole('list', { name: /^3 of 3 registered: / }).count(), { timeout: 20_000 }).toBe(1);
+    // The new machines hold the edited user-data: the editor's copy is no longer unsaved.
+    expect(await page.getByRole('button', { name: 'core-01 /home/core/user-data' }).count()).toBe(1);
     const health = await run(page, 'core-02', 'etcdctl cluster-health', 20_000);
     expect(health).toMatch(/^member [0-9a-f]{16} is healthy: got healthy result from http:\/\/172\.17\.8\.10\d:2379$/m);
     expect(health.trim().split('\n').at(-1)).toBe('cluster is healthy');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keys typed before the terminal has loaded wait for the shell, then run', async () => {
+    const { page, errors } = await open();
+    // The first tab's terminal, never opened: focusing it starts loading xterm and the shell;
+    // typing goes on at once, into the placeholder, before either has arrived.
+    await page.getByRole('textbox', { name: 'Terminal core-01' }).focus();
+    await page.keyboard.type('hostname');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page, 'core-01').catch(() => ''), { timeout: 10_000 }).toMatch(/core@core-01 ~ \$ hostname\ncore-01\n/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -83,7 +83,7 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
-  it('fetches at most 150 kB of gzipped JavaScript on first load, without xterm', async () => {
+  it('fetches at most 150 kB of gzipped JavaScript on first load, without xterm, the shell or the editor', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const scripts: string[] = [];
     page.on('response', (r) => {
@@ -94,6 +94,8 @@ describe('the playground in Chromium', () => {
     await page.waitForTimeout(2000);
     const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
     expect(scripts.some((s) => /xterm/.test(s))).toBe(false);
+    // The shell comes with the first terminal, Monaco with the editor: neither on first load.
+    expect(scripts.some((s) => /^assets\/(shell|EditorPanel|editor)[-.]/.test(s))).toBe(false);
     expect(gz).toBeLessThanOrEqual(150 * 1024);
     await page.close();
   });

@@ -116,6 +116,13 @@ export class DiscoveryService {
     const nodes = [...(dir.node.nodes ?? [])].filter((n) => !n.dir).sort((a, b) => a.createdIndex - b.createdIndex);
     for (const n of nodes) {
       const value = n.value ?? '';
+      const id = n.key.slice(n.key.lastIndexOf('/') + 1);
+      // etcd 0.4 registers `<name>` = its peer URL, and claims `_state`.
+      if (id === '_state') continue;
+      if (!value.includes('=')) {
+        v.registered.push({ id, name: id, peerURLs: value });
+        continue;
+      }
       const pairs = value.split(',');
       const name = pairs[0]?.split('=')[0] ?? '';
       v.registered.push({

@@ -32,6 +32,7 @@ import { sleep } from './sleep.ts';
 import { sort } from './sort.ts';
 import { source } from './source.ts';
 import { sudo } from './sudo.ts';
+import { systemctl } from './systemctl.ts';
 import { tail } from './tail.ts';
 import { bracket, test } from './test.ts';
 import { touch } from './touch.ts';
@@ -94,6 +95,7 @@ registerCommand('wc', wc);
 
 // ---- cluster tools (each owned by its own folder) ----
 registerCommand('etcdctl', etcdctl, etcdctlCompleter);
+registerCommand('systemctl', systemctl);
 
 // ---- builtins and commands that need the shell ----
 registerBuiltin('cd', cd);

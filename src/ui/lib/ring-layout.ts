@@ -24,10 +24,44 @@ export function ringPositions(n: number, width: number, height: number, card: Ca
   if (n === 1) return [{ x: cx, y: cy }];
   // With two machines, side by side reads better than top and bottom.
   const start = n === 2 ? Math.PI : -Math.PI / 2;
-  return Array.from({ length: n }, (_, i) => {
+  const ring = Array.from({ length: n }, (_, i) => {
     const a = start + (i * 2 * Math.PI) / n;
     return { x: cx + rx * Math.cos(a), y: cy + ry * Math.sin(a) };
   });
+  if (!overlaps(ring, card)) return ring;
+  const zz = zigzag(n, width, height, card, pad);
+  return overlaps(zz, card) ? grid(n, width, height, card, pad) : zz;
+}
+
+/** Last resort (many cards on a small stage): rows and columns, as few rows as the width allows. */
+function grid(n: number, width: number, height: number, card: CardSize, pad: number, gap = 8): Point[] {
+  const fit = Math.max(1, Math.floor((width - 2 * pad + gap) / (card.w + gap)));
+  const rows = Math.ceil(n / fit);
+  const cols = Math.ceil(n / rows);
+  const stepX = cols === 1 ? 0 : Math.min(card.w + gap * 3, (width - 2 * pad - card.w) / (cols - 1));
+  const stepY = rows === 1 ? 0 : Math.min(card.h + gap * 3, Math.max(0, height - 2 * pad - card.h) / (rows - 1));
+  const x0 = width / 2 - ((cols - 1) * stepX) / 2;
+  const y0 = height / 2 - ((rows - 1) * stepY) / 2;
+  return Array.from({ length: n }, (_, i) => ({ x: x0 + (i % cols) * stepX, y: y0 + Math.floor(i / cols) * stepY }));
+}
+
+function overlaps(ps: Point[], card: CardSize, gap = 6): boolean {
+  for (let i = 0; i < ps.length; i++)
+    for (let j = i + 1; j < ps.length; j++)
+      if (Math.abs(ps[i]!.x - ps[j]!.x) < card.w + gap && Math.abs(ps[i]!.y - ps[j]!.y) < card.h + gap) return true;
+  return false;
+}
+
+/**
+ * A stage too low for a ring (the editor open below it): the cards go left to right,
+ * alternately high and low, so neighbours never overlap and no three sit on one line.
+ */
+function zigzag(n: number, width: number, height: number, card: CardSize, pad: number): Point[] {
+  const top = pad + card.h / 2;
+  const bottom = Math.max(top, height - pad - card.h / 2);
+  const left = pad + card.w / 2;
+  const step = n === 1 ? 0 : Math.max(0, width - 2 * pad - card.w) / (n - 1);
+  return Array.from({ length: n }, (_, i) => ({ x: left + i * step, y: i % 2 === 0 ? top : bottom }));
 }
 
 /**

@@ -19,6 +19,25 @@ describe('layout', () => {
     }
   });
 
+  it('on a stage too low for a ring (the editor open), lays the cards out in a zigzag without overlaps', () => {
+    for (const n of [4, 5, 9]) {
+      const card = cardSizeFor(n, 1000, 230);
+      const ps = ringPositions(n, 1000, 230, card);
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(overlap(ps[i]!, ps[j]!, card.w, card.h)).toBe(false);
+      for (const p of ps) {
+        expect(p.y - card.h / 2).toBeGreaterThanOrEqual(0);
+        expect(p.y + card.h / 2).toBeLessThanOrEqual(230);
+      }
+    }
+  });
+
+  it('on a small phone stage, falls back to a grid without overlaps', () => {
+    const card = cardSizeFor(4, 400, 296);
+    const ps = ringPositions(4, 400, 296, card);
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) expect(overlap(ps[i]!, ps[j]!, card.w, card.h)).toBe(false);
+    for (const p of ps) expect(p.x - card.w / 2).toBeGreaterThanOrEqual(0);
+  });
+
   it('gives each partition group its own region, every card inside its region', () => {
     const names = ['core-01', 'core-02', 'core-03'];
     const card = cardSizeFor(3, 1000, 480);

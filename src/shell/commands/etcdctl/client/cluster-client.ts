@@ -67,17 +67,7 @@ export class ClusterClient {
     for (let i = pinned; i < pinned + n; i++) {
       const k = i % n;
       const ep = eps[k]!;
-      const req = action.request(ep.url);
-      if (this.cfg.auth) {
-        const token = base64(`${this.cfg.auth.username}:${this.cfg.auth.password}`);
-        req.headers = [...req.headers, ['Authorization', `Basic ${token}`]];
-      }
-      if (this.cfg.curlDebug) this.printCurl(ep.url, req);
-      const r = await roundTrip(this.rt, ep.url, req, {
-        endpoint: ep.str,
-        headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs,
-        deadline,
-      });
+      const r = await this.follow(action, ep, deadline);
       if (r instanceof GoError) {
         errors.push(r);
         // The caller's context error masks the others.
@@ -96,6 +86,31 @@ export class ClusterClient {
       return r;
     }
     return new ClusterError(errors);
+  }
+
+  /**
+   * One endpoint's redirectFollowingHTTPClient: a 3xx answer (etcd 0.4 sends writes on to the
+   * leader with a 307) repeats the same request at its Location, at most 10 times.
+   */
+  private async follow(action: HttpAction, ep: { url: GoURL; str: string }, deadline?: number): Promise<Reply | GoError> {
+    let target = ep.url;
+    let req = action.request(ep.url);
+    for (let hop = 0; ; hop++) {
+      if (hop > 0 && hop > 10) return new GoError('stopped after 10 redirects');
+      if (this.cfg.auth) {
+        const token = base64(`${this.cfg.auth.username}:${this.cfg.auth.password}`);
+        req.headers = [...req.headers, ['Authorization', `Basic ${token}`]];
+      }
+      if (this.cfg.curlDebug) this.printCurl(target, req);
+      const r = await roundTrip(this.rt, target, req, { endpoint: ep.str, headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs, deadline });
+      if (r instanceof GoError || Math.floor(r.status / 100) !== 3) return r;
+      const loc = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      if (!loc) return new GoError('Location header not set');
+      const u = parseURL(loc);
+      if ('error' in u) return new GoError(`Location header not valid URL: ${loc}`);
+      target = { ...u, path: '', rawQuery: '' };
+      req = { ...action.request(target), path: u.path, query: u.rawQuery };
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import type { CliContext } from '../cli/types.ts';
 import { ExitBadConnection, ExitServerError, type Runtime } from '../runtime.ts';
 import { ClusterClient } from './cluster-client.ts';
 import { ErrNoEndpoints, GoError } from './errors.ts';
+import { roundTrip } from './round-trip.ts';
 import { KeysAPI } from './keys-api.ts';
 import { MembersAPI } from './members-api.ts';
 import { parseURL, urlString } from './url.ts';
@@ -89,8 +90,8 @@ export function totalDeadline(rt: Runtime, c: CliContext): number {
 
 /**
  * mustNewClient: unless --no-sync, replace the endpoints with the members' client URLs. A sync
- * failing only on connection errors ends etcdctl with exit 2; other failures are ignored and the
- * given endpoints are used as they are.
+ * failing only on connection errors ends etcdctl with exit 2; on other failures (etcd 0.4 has no
+ * /v2/members) the endpoints come from the peers API instead.
  */
 export async function mustNewClient(rt: Runtime, c: CliContext): Promise<ClusterClient> {
   const debug = c.globalBool('debug');
@@ -107,11 +108,44 @@ export async function mustNewClient(rt: Runtime, c: CliContext): Promise<Cluster
         rt.fail(ExitServerError, err);
       }
       if (err.connection) rt.fail(ExitBadConnection, err);
+      // Fall back to etcd 0.4's peers API (syncWithPeerAPI): GET <endpoint>/v2/peers.
+      const eps = await syncWithPeerAPI(rt, client.endpointStrings(), deadline);
+      if (eps instanceof GoError) rt.fail(eps.connection ? ExitBadConnection : ExitServerError, eps);
+      const serr = client.setEndpoints(eps as string[]);
+      if (serr) rt.fail(ExitServerError, serr);
     }
     if (debug) rt.err(`got endpoints(${client.endpointStrings().join(',')}) after sync\n`);
   }
   if (debug) rt.err(`Cluster-Endpoints: ${client.endpointStrings().join(', ')}\n`);
   return client;
+}
+
+/**
+ * syncWithPeerAPI (etcdctl 2.3.7, for etcd 0.4): the first endpoint answering 200 to
+ * `GET /v2/peers` gives the endpoints, its body split at ", ". A non-200 answer is skipped and
+ * leaves no error, so an empty body becomes one empty endpoint, as in Go.
+ */
+async function syncWithPeerAPI(rt: Runtime, known: string[], deadline: number): Promise<string[] | GoError> {
+  let err: GoError | undefined;
+  let body = '';
+  for (const p of known) {
+    const u = parseURL(p + '/v2/peers');
+    if ('error' in u) {
+      err = new GoError(u.error);
+      continue;
+    }
+    const r = await roundTrip(rt, u, { method: 'GET', path: u.path, query: u.rawQuery, headers: [] }, { endpoint: p, headerTimeoutMs: 0, deadline });
+    if (r instanceof GoError) {
+      err = r;
+      continue;
+    }
+    err = undefined;
+    if (r.status !== 200) continue;
+    body = r.body;
+    break;
+  }
+  if (err) return err;
+  return body.split(', ');
 }
 
 /** mustNewClientNoSync (cluster-health). */
