@@ -144,12 +144,20 @@ describe('the editor in Chromium', () => {
 
   it('keys typed before the terminal has loaded wait for the shell, then run', async () => {
     const { page, errors } = await open();
+    // The shell chunk arrives late (a slow network), so the keys surely come first.
+    let shellFetched = false;
+    await page.route(/\/assets\/shell-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      shellFetched = true;
+      await route.continue();
+    });
     // The first tab's terminal, never opened: focusing it starts loading xterm and the shell;
     // typing goes on at once, into the placeholder, before either has arrived.
     await page.getByRole('textbox', { name: 'Terminal core-01' }).focus();
     await page.keyboard.type('hostname');
     await page.keyboard.press('Enter');
     await expect.poll(() => terminalText(page, 'core-01').catch(() => ''), { timeout: 10_000 }).toMatch(/core@core-01 ~ \$ hostname\ncore-01\n/);
+    expect(shellFetched).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
