@@ -1,7 +1,6 @@
 /** etcd 0.4.9 (`coreos.etcd`, etcd.service) as a learner meets it: curl, etcdctl 2.3.7, the journal, discovery. */
 import { describe, it, expect } from 'vitest';
 import { createCluster } from '../../../src/headless.ts';
-import { SimCluster } from '../../../src/cluster.ts';
 import { goLogLine, stampMilli } from '../../../src/etcd/v04/log.ts';
 import { machineValue } from '../../../src/etcd/v04/registry.ts';
 
@@ -68,8 +67,11 @@ describe('one machine with coreos.etcd', () => {
   it('logs as etcd 0.4 under the etcd unit', async () => {
     const c = await createCluster({ machines: 1, seed: 5, userData: userData().replace('    name: $NAME\n', '') });
     const id = (await c.exec('core-01', 'cat /etc/machine-id')).stdout.trim();
-    const out = (await c.exec('core-01', 'journalctl -u etcd --no-pager -o cat')).stdout;
-    const lines = out.split('\n').filter((l) => l.startsWith('[etcd]')).map((l) => l.replace(/^\[etcd\] Jun  1 \d\d:\d\d:\d\d\.\d{3} /, ''));
+    const out = (await c.exec('core-01', 'journalctl -u etcd --no-pager')).stdout;
+    const lines = out
+      .split('\n')
+      .filter((l) => l.includes(' etcd['))
+      .map((l) => l.replace(/^.* etcd\[\d+\]: \[etcd\] Jun  1 \d\d:\d\d:\d\d\.\d{3} /, ''));
     expect(lines).toEqual([
       `INFO      | ${id} is starting a new cluster`,
       `INFO      | etcd server [name ${id}, listen on :4001, advertised url http://172.17.8.101:4001]`,
@@ -82,12 +84,34 @@ describe('one machine with coreos.etcd', () => {
 });
 
 describe('three machines through discovery, 0.4 style', () => {
+  const durl = 'https://discovery.etcd.io/0123456789abcdef0123456789abcdef';
   it('the first claims _state and starts alone, the others join through it; writes on followers redirect', async () => {
-    const probe = new SimCluster({ machines: 1, seed: 21 });
-    void probe;
-    const c = await createCluster({ machines: 3, seed: 21, userData: userData('https://discovery.etcd.io/0123456789abcdef0123456789abcdef').replace('    name: $NAME\n', '') });
-    // An unknown token: discovery.etcd.io answers 404 for it; etcd gives up.
-    const bad = (await c.exec('core-01', 'journalctl -u etcd --no-pager -o cat')).stdout;
-    expect(bad).toContain('Discovery encountered an error: 100: Key not found');
+    const c = await createCluster({ machines: 3, seed: 21, userData: userData(durl).replace('    name: $NAME\n', '') });
+    const ids: string[] = [];
+    for (const m of c.machines) ids.push((await c.exec(m, 'cat /etc/machine-id')).stdout.trim());
+    const machines = (await c.exec('core-02', 'curl -s localhost:4001/v2/machines')).stdout.split(', ');
+    expect([...machines].sort()).toEqual(['http://172.17.8.101:4001', 'http://172.17.8.102:4001', 'http://172.17.8.103:4001']);
+    const leaderPeer = (await c.exec('core-02', 'curl -s localhost:4001/v2/leader')).stdout;
+    // The leader's client URL comes first.
+    expect(machines[0]).toBe(leaderPeer.replace(':7001', ':4001'));
+    const follower = ['core-01', 'core-02', 'core-03'].find((_, i) => !leaderPeer.includes(`172.17.8.10${i + 1}`))!;
+    const redirect = await c.exec(follower, 'curl -si -XPUT localhost:4001/v2/keys/k -d value=v');
+    expect(redirect.stdout).toMatch(/^HTTP\/1\.1 307 Temporary Redirect\r\n/);
+    expect(redirect.stdout).toContain(`Location: ${machines[0]}/v2/keys/k\r\n`);
+    const followed = await c.exec(follower, 'curl -sL -XPUT localhost:4001/v2/keys/k -d value=v');
+    expect(followed.stdout).toMatch(/^\{"action":"set","node":\{"key":"\/k","value":"v","modifiedIndex":\d+,"createdIndex":\d+\}\}$/);
+    expect(await c.exec(follower, 'etcdctl set /e2 x')).toEqual({ stdout: 'x\n', stderr: '', exitCode: 0 });
+
+    // The registry under the token: one key per machine (its name) holding its peer URL (`_state` is hidden).
+    const reg = JSON.parse((await c.exec('core-01', `curl -s ${durl}?recursive=true`)).stdout) as { node: { nodes: { key: string; value: string }[] } };
+    const byKey = new Map(reg.node.nodes.map((n) => [n.key.slice(n.key.lastIndexOf('/') + 1), n.value]));
+    expect(byKey.size).toBe(3);
+    expect(byKey.get(ids[0]!)).toBe('http://172.17.8.101:7001');
+    expect(byKey.get(ids[2]!)).toBe('http://172.17.8.103:7001');
+    const logs = await Promise.all(c.machines.map(async (m) => (await c.exec(m, 'journalctl -u etcd --no-pager')).stdout));
+    expect(logs.every((l) => l.includes('INFO      | Discovery via https://discovery.etcd.io using prefix /0123456789abcdef0123456789abcdef.'))).toBe(true);
+    expect(logs.filter((l) => l.includes('Discovery _state was empty, so this machine is the initial leader.'))).toHaveLength(1);
+    const joiner = logs.find((l) => !l.includes('initial leader'))!;
+    expect(joiner).toMatch(/Discovery fetched back peer list: \[.*172\.17\.8\.10\d:7001.*\]/);
   });
 });
