@@ -17,13 +17,8 @@ import {
   attributesJson,
   clusterVersionPath,
   memberAttributesPath,
-  memberRaftAttributesPath,
-  raftAttributesJson,
-  removedMemberPath,
 } from './membership.ts';
 import { FollowerStats, SelfStats } from './stats.ts';
-import { memberId } from './identity.ts';
-import { wallMs as wallMsOf } from '../sim/time.ts';
 import { routeClientRequest } from './client-routes.ts';
 import { memberView } from './member-view.ts';
 import { EtcdLog, type EtcdProcessHost } from './log.ts';
@@ -36,7 +31,8 @@ import { etcd04Log } from './v04/log.ts';
 import { RoleLogger04 } from './v04/role-log.ts';
 import { routeClient04 } from './v04/routes.ts';
 import { routePeer04 } from './v04/peer-routes.ts';
-import { registerMachine, unregisterMachine } from './v04/registry.ts';
+import { Proposals } from './proposals.ts';
+import { MemberChanges, type JoinAttributes } from './member-changes.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
 
 import type { EtcdDisk } from './disk.ts';
@@ -65,11 +61,6 @@ const SYNC_INTERVAL_MS = 500;
 /** Raft messages may be lost on the wire (one options object for every send). */
 const RAFT_SEND = { unreliable: true } as const;
 
-interface Pending {
-  done: (r: ApplyResult | 'timeout') => void;
-  timer: number;
-}
-
 /**
  * One etcd2 member on a host: Raft node + keyspace + client and peer HTTP. What is on `disk`
  * survives a crash; everything else is rebuilt by `start()`.
@@ -77,10 +68,7 @@ interface Pending {
 export class EtcdServer implements KeysServer {
   readonly name = 'etcd2';
   private node: RaftNode | undefined;
-  private pending = new Map<string, Pending>();
-  /** Proposals made while no leader is known wait here, as etcd's raft node blocks them. */
-  private queued: { data: EtcdRequest; id: string }[] = [];
-  private reqSeq = 0;
+  private readonly proposals: Proposals;
   private syncTimer: number | undefined;
   private published = false;
   private closers: (() => void)[] = [];
@@ -115,6 +103,21 @@ export class EtcdServer implements KeysServer {
     this.proc = proc;
     this.v04 = config.flavor === 'etcd';
     this.log = this.v04 ? etcd04Log(world, proc) : new EtcdLog(proc);
+    this.proposals = new Proposals(world.clock, requestTimeoutMs(config.electionMs));
+    this.changes = new MemberChanges({
+      world: this.world,
+      log: this.log,
+      v04: this.v04,
+      name: this.config.name,
+      requestTimeoutMs: requestTimeoutMs(this.config.electionMs),
+      disk: () => this.disk,
+      node: () => this.node,
+      proposeInternal: (req, then) => this.proposeInternal(req, then),
+      removedSelf: () => {
+        this.removed = true;
+        this.exit(0);
+      },
+    });
   }
 
   private readonly proc: EtcdProcessHost | undefined;
@@ -272,9 +275,7 @@ export class EtcdServer implements KeysServer {
     this.node = undefined;
     this.world.clock.cancel(this.syncTimer);
     this.syncTimer = undefined;
-    for (const p of this.pending.values()) this.world.clock.cancel(p.timer);
-    this.pending.clear();
-    this.queued = [];
+    this.proposals.clear();
     this.diskRef.etcd?.store.clearWatchers();
     for (const c of this.closers) c();
     this.closers = [];
@@ -337,22 +338,7 @@ export class EtcdServer implements KeysServer {
 
   propose(req: EtcdRequest, done: (result: ApplyResult | 'timeout') => void): void {
     if (!this.node) return done('timeout');
-    const id = `${this.disk.memberId}:${this.world.now()}:${++this.reqSeq}`;
-    const data = { ...req, ID: id };
-    const timer = this.world.clock.schedule(() => {
-      this.pending.delete(id);
-      this.queued = this.queued.filter((q) => q.id !== id);
-      done('timeout');
-    }, requestTimeoutMs(this.config.electionMs));
-    this.pending.set(id, { done, timer });
-    if (!this.node.propose(data)) this.queued.push({ data, id });
-  }
-
-  private flushQueued(): void {
-    if (!this.node || this.leaderId === undefined) return;
-    const q = this.queued;
-    this.queued = [];
-    for (const item of q) if (this.pending.has(item.id) && !this.node.propose(item.data)) this.queued.push(item);
+    this.proposals.propose(this.node, this.disk.memberId, req, done);
   }
 
   /** Proposes an internal write (attributes, cluster version); errors are ignored. */
@@ -360,63 +346,24 @@ export class EtcdServer implements KeysServer {
     this.propose({ Method: 'PUT', ...req } as EtcdRequest, (r) => then?.(r));
   }
 
-  // ---- Membership changes ---------------------------------------------------------------
+  // ---- Membership changes (member-changes.ts) ------------------------------------------
 
-  private pendingConf = new Map<string, { done: (r: 'ok' | 'timeout') => void; timer: number }>();
+  private readonly changes: MemberChanges;
 
   setTimer(fn: () => void, ms: number): void {
     this.world.clock.schedule(fn, ms);
   }
 
-  private proposeConf(cc: ConfChange, done: (r: 'ok' | 'timeout') => void): void {
-    if (!this.node) return done('timeout');
-    const timer = this.world.clock.schedule(() => {
-      this.pendingConf.delete(cc.nodeId);
-      done('timeout');
-    }, requestTimeoutMs(this.config.electionMs));
-    this.pendingConf.set(cc.nodeId, { done, timer });
-    const attempt = () => {
-      if (!this.node || !this.pendingConf.has(cc.nodeId)) return;
-      // No leader yet, or another change still pending: try again shortly.
-      if (!this.node.proposeConfChange(cc)) this.world.clock.schedule(attempt, 100);
-    };
-    attempt();
-  }
-
-  /** `POST /v2/members`: a new member, unstarted until it runs with state `existing`. */
-  addMember(peerURLs: string[], done: (r: Member | 'exists' | 'timeout') => void, attrs?: { id: string; name: string; clientURLs: string[] }): void {
-    const ms = this.disk.membership;
-    if (peerURLs.some((u) => ms.byPeerURL(u))) return done('exists');
-    const nanos = BigInt(Math.round(wallMsOf(this.world.now()))) * 1_000_000n;
-    // etcd 0.4's JoinCommand carries the machine's name and client URL (v04/peer-routes.ts).
-    const id = attrs?.id ?? memberId(peerURLs, '', nanos);
-    const m: Member = { id, name: attrs?.name ?? '', peerURLs, clientURLs: attrs?.clientURLs ?? [] };
-    this.proposeConf({ type: 'addNode', nodeId: id, context: m }, (r) => done(r === 'ok' ? m : r));
+  addMember(peerURLs: string[], done: (r: Member | 'exists' | 'timeout') => void, attrs?: JoinAttributes): void {
+    this.changes.add(peerURLs, done, attrs);
   }
 
   removeMember(id: string, done: (r: 'ok' | 'removed' | 'notfound' | 'timeout') => void): void {
-    const ms = this.disk.membership;
-    if (ms.removed.has(id)) return done('removed');
-    if (!ms.members.has(id)) return done('notfound');
-    this.proposeConf({ type: 'removeNode', nodeId: id }, done);
+    this.changes.remove(id, done);
   }
 
-  /** `PUT /v2/members/<id>`: new peer URLs for a member. */
   updateMember(id: string, body: string, done: (status: number, msg: string) => void): void {
-    const ms = this.disk.membership;
-    const m = ms.members.get(id);
-    if (!m) return done(404, `No such member: ${id}`);
-    let peerURLs: string[];
-    try {
-      peerURLs = (JSON.parse(body) as { peerURLs: string[] }).peerURLs;
-      if (!Array.isArray(peerURLs)) throw new Error();
-    } catch {
-      return done(400, 'Invalid JSON or peerURLs');
-    }
-    if (peerURLs.some((u) => { const o = ms.byPeerURL(u); return o !== undefined && o.id !== id; })) return done(409, 'etcdserver: peerURL exists');
-    this.proposeInternal({ Path: memberRaftAttributesPath(id), Val: raftAttributesJson({ ...m, peerURLs }) }, (r) =>
-      r === 'timeout' ? done(500, 'Internal Server Error') : done(204, ''),
-    );
+    this.changes.update(id, body, done);
   }
 
   // ---- Apply ----------------------------------------------------------------------------
@@ -425,7 +372,7 @@ export class EtcdServer implements KeysServer {
     for (const e of entries) {
       if (e.index <= this.disk.applied) continue;
       this.disk.applied = e.index;
-      if (e.type === 'confChange') this.applyConfChange(e.data as ConfChange);
+      if (e.type === 'confChange') this.changes.apply(e.data as ConfChange);
       else if (e.data) this.applyNormal(e);
       if (!this.node) return;
     }
@@ -456,55 +403,7 @@ export class EtcdServer implements KeysServer {
         key: req.Path,
       });
     }
-    const p = req.ID ? this.pending.get(req.ID) : undefined;
-    if (p) {
-      this.pending.delete(req.ID!);
-      this.world.clock.cancel(p.timer);
-      p.done(result);
-    }
-  }
-
-  private applyConfChange(cc: ConfChange): void {
-    const ms = this.disk.membership;
-    const now = this.world.now();
-    if (cc.type === 'addNode') {
-      const m = cc.context as Member;
-      const known = ms.members.get(m.id);
-      // A joining member knows the others from GET /members already; the log replays them.
-      ms.add(known && known.name !== '' ? known : { ...m, clientURLs: [...m.clientURLs] });
-      if (this.v04) {
-        // goraft's AddPeer (no event for itself) and the registry's /_etcd/machines key.
-        if (m.id !== this.disk.memberId) this.log.info(`${this.config.name}: peer added: '${m.name}'`);
-        registerMachine(this.disk.store, m.name, m.clientURLs[0] ?? '', m.peerURLs[0] ?? '', now);
-      } else {
-        this.log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
-        applyRequest(this.disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
-      }
-    } else if (this.v04) {
-      const name = ms.members.get(cc.nodeId)?.name ?? '';
-      ms.remove(cc.nodeId);
-      this.log.info(`${this.config.name}: peer removed: '${name}'`);
-      unregisterMachine(this.disk.store, name, now);
-    } else {
-      ms.remove(cc.nodeId);
-      this.log.info(`removed member ${cc.nodeId} from cluster ${ms.clusterId}`);
-      applyRequest(this.disk.store, { Method: 'DELETE', Path: `/0/members/${cc.nodeId}`, Recursive: true, Dir: true } as EtcdRequest, now);
-      applyRequest(this.disk.store, { Method: 'PUT', Path: removedMemberPath(cc.nodeId), Val: '', PrevExist: false } as EtcdRequest, now);
-    }
-    this.node?.applyConfChange(cc);
-    const waiting = this.pendingConf.get(cc.nodeId);
-    if (waiting) {
-      this.pendingConf.delete(cc.nodeId);
-      this.world.clock.cancel(waiting.timer);
-      waiting.done('ok');
-    }
-    if (cc.type === 'removeNode' && cc.nodeId === this.disk.memberId) {
-      // etcd's run loop ends with ErrMemberRemoved; the process exits.
-      this.log.error('the member has been permanently removed from the cluster');
-      this.log.info('the data-dir used by this member must be removed.');
-      this.removed = true;
-      this.exit(0);
-    }
+    if (req.ID) this.proposals.applied(req.ID, result);
   }
 
   /** The leader sets the cluster version once every member has published its attributes. */
@@ -536,7 +435,7 @@ export class EtcdServer implements KeysServer {
       this.followerStats.clear();
     }
     if (leader !== undefined) {
-      this.flushQueued();
+      if (this.node) this.proposals.flush(this.node);
       if (!this.published) this.publish();
       this.afterApply();
     }
