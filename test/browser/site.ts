@@ -10,12 +10,22 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Builds the site into a fresh temporary folder; returns the folder. */
 export async function buildSite(opts: { minify?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'pg-dist-'));
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, minify: opts.minify ?? true },
-  });
+  // Build what ships: under vitest NODE_ENV is `test`, and Vite keeps a preset NODE_ENV, which
+  // would compile Svelte in dev mode (about 10 kB more gzipped than `npm run build`).
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir, emptyOutDir: true, minify: opts.minify ?? true },
+    });
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
   return outDir;
 }
 
