@@ -45,7 +45,7 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
   let failure = false;
   sys.log('Checking availability of "local-file"');
   sys.log('Fetching user-data from datasource of type "local-file"');
-  const report = validate(userdata);
+  const report = cached(validations, userdata, validate);
   if (report.failure === undefined) for (const e of report.entries) sys.log(formatEntry(e));
   else sys.log(`Failed while validating user_data (${goQuote(report.failure)})`);
   sys.log('Fetching meta-data from datasource of type "local-file"');
@@ -58,7 +58,7 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
       sys.log('Parsing user-data as script');
     } else if (isCloudConfig(text)) {
       sys.log('Parsing user-data as cloud-config');
-      const parsed = parseCloudConfig(text);
+      const parsed = cached(parses, text, parseCloudConfig);
       if ('error' in parsed) {
         sys.log(`Failed to parse user-data: ${parsed.error}\nContinuing...`);
         failure = true;
@@ -76,6 +76,23 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
     return 1;
   }
   return failure ? 1 : 0;
+}
+
+/**
+ * Every reboot runs coreos-cloudinit over the same user-data again: validating and parsing it
+ * (pure, read-only results) once per distinct text keeps reboots cheap.
+ */
+const validations = new Map<string, ReturnType<typeof validate>>();
+const parses = new Map<string, ReturnType<typeof parseCloudConfig>>();
+const CACHE_MAX = 32;
+
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, (v = compute(key)));
+  }
+  return v;
 }
 
 function emptyConfig(): CloudConfig {

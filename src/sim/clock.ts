@@ -14,6 +14,8 @@ interface Timer {
 }
 
 const NOOP = (): void => undefined;
+/** Most timers kept for reuse (a few times the timers a busy world has queued at once). */
+const FREE_MAX = 4096;
 
 export type TimerId = number;
 
@@ -43,7 +45,7 @@ export class WorldClock {
   /** Runs `fn` after `ms` virtual milliseconds. */
   schedule(fn: () => void, ms: number): TimerId {
     const id = ++this.seq;
-    const timer: Timer = { at: this.current + Math.max(0, ms || 0), seq: id, fn, a: undefined, b: undefined, cancelled: false, keyed: true };
+    const timer = this.timer(this.current + Math.max(0, ms || 0), id, fn, undefined, undefined, true);
     this.queue.push(timer);
     this.byId.set(id, timer);
     return id;
@@ -55,8 +57,34 @@ export class WorldClock {
    * (every network message).
    */
   post<A, B>(fn: (a: A, b: B) => void, ms: number, a: A, b: B): void {
-    this.queue.push({ at: this.current + Math.max(0, ms || 0), seq: ++this.seq, fn, a, b, cancelled: false, keyed: false });
+    this.queue.push(this.timer(this.current + Math.max(0, ms || 0), ++this.seq, fn, a, b, false));
     this.posted++;
+  }
+
+  /**
+   * Timers that have left the queue, for reuse: every network message takes one, and a recycled
+   * timer costs the garbage collector nothing. Nothing refers to a timer once it is off the queue.
+   */
+  private free: Timer[] = [];
+
+  private timer(at: number, seq: number, fn: (a: any, b: any) => void, a: unknown, b: unknown, keyed: boolean): Timer {
+    const t = this.free.pop();
+    if (t === undefined) return { at, seq, fn, a, b, cancelled: false, keyed };
+    t.at = at;
+    t.seq = seq;
+    t.fn = fn;
+    t.a = a;
+    t.b = b;
+    t.cancelled = false;
+    t.keyed = keyed;
+    return t;
+  }
+
+  private recycle(t: Timer): void {
+    t.fn = NOOP;
+    t.a = undefined;
+    t.b = undefined;
+    if (this.free.length < FREE_MAX) this.free.push(t);
   }
 
   cancel(id: TimerId | undefined): void {
@@ -90,7 +118,11 @@ export class WorldClock {
     if (next.keyed) this.byId.delete(next.seq);
     else this.posted--;
     this.current = next.at;
-    next.fn(next.a, next.b);
+    const fn = next.fn;
+    const a = next.a;
+    const b = next.b;
+    this.recycle(next);
+    fn(a, b);
     return true;
   }
 
@@ -105,11 +137,14 @@ export class WorldClock {
 
   private dropCancelled(): void {
     while (this.queue.length > 0 && this.queue.peek()!.cancelled) {
-      this.queue.pop();
+      this.recycle(this.queue.pop()!);
       this.cancelledQueued--;
     }
   }
 }
+
+/** Fills the heap's unused slots (keeps the array's elements all of one kind). */
+const EMPTY: Timer = { at: Infinity, seq: 0, fn: NOOP, a: undefined, b: undefined, cancelled: true, keyed: false };
 
 /** `a` runs before `b`: earlier time, then earlier scheduling. */
 function before(a: Timer, b: Timer): boolean {
@@ -125,13 +160,14 @@ class TimerHeap {
   length = 0;
 
   peek(): Timer | undefined {
-    return this.data[0];
+    return this.length > 0 ? this.data[0] : undefined;
   }
 
   push(t: Timer): void {
     const data = this.data;
     let pos = this.length++;
-    data.push(t);
+    // The array only grows: shrinking and regrowing its storage would allocate on every message.
+    if (pos === data.length) data.push(t);
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const p = data[parent]!;
@@ -144,7 +180,7 @@ class TimerHeap {
 
   /** Drops every cancelled timer and restores the heap order (Floyd's heapify). */
   removeCancelled(): void {
-    const data = this.data.filter((t) => !t.cancelled);
+    const data = this.data.slice(0, this.length).filter((t) => !t.cancelled);
     this.data = data;
     this.length = data.length;
     for (let i = (data.length >> 1) - 1; i >= 0; i--) this.siftDown(i, data[i]!);
@@ -154,8 +190,10 @@ class TimerHeap {
     if (this.length === 0) return undefined;
     const data = this.data;
     const top = data[0]!;
-    const bottom = data.pop()!;
-    if (--this.length > 0) this.siftDown(0, bottom);
+    const n = --this.length;
+    const bottom = data[n]!;
+    data[n] = EMPTY;
+    if (n > 0) this.siftDown(0, bottom);
     return top;
   }
 

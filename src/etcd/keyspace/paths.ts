@@ -6,6 +6,8 @@
 /** Go path.Clean. */
 export function clean(p: string): string {
   if (p === '') return '.';
+  // Keys and request paths are clean already, most of the time.
+  if (isCleanRooted(p)) return p;
   const rooted = p.charCodeAt(0) === 47; // '/'
   const out: string[] = [];
   let dotdot = 0; // how many leading '..' a relative path keeps

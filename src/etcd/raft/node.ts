@@ -314,14 +314,15 @@ export class RaftNode {
               if (n.kind === 'append') this.emit({ type: 'raft.append', from: n.from, to: n.to, term: n.term });
               else this.emit({ type: 'raft.vote', term: n.term, votedFor: this.nameOf(n.votedFor) });
             }
-          } else s.notes.length = 0;
+          } else while (s.notes.length > 0) s.notes.pop();
         }
         if (s.msgs.length > 0) {
           // Two outboxes in turn: no new array per flush (sending never re-enters the node).
           const msgs = s.msgs;
           s.msgs = this.spareMsgs;
           for (const m of msgs) this.opts.send(m.to, m);
-          msgs.length = 0;
+          // Popping, not `length = 0`: that goes through the runtime and drops the array's storage.
+          while (msgs.length > 0) msgs.pop();
           this.spareMsgs = msgs;
         }
         const commit = s.storage.commit;

@@ -57,14 +57,14 @@ export function maybeDecrTo(pr: Progress, rejected: number, hint: number): boole
 export function becomeProbe(pr: Progress): void {
   pr.state = 'probe';
   pr.paused = false;
-  pr.inflights.length = 0;
+  clearInflights(pr);
   pr.next = pr.match + 1;
 }
 
 export function becomeReplicate(pr: Progress): void {
   pr.state = 'replicate';
   pr.paused = false;
-  pr.inflights.length = 0;
+  clearInflights(pr);
   pr.next = pr.match + 1;
 }
 
@@ -76,7 +76,14 @@ export function isPaused(pr: Progress, maxInflight: number): boolean {
 export function freeTo(pr: Progress, index: number): void {
   let n = 0;
   while (n < pr.inflights.length && pr.inflights[n]! <= index) n++;
-  if (n > 0) pr.inflights.splice(0, n);
+  if (n === pr.inflights.length) clearInflights(pr);
+  else for (; n > 0; n--) pr.inflights.shift();
+}
+
+/** Empties the window in place: `length = 0` (and `splice`) would allocate on every answer. */
+function clearInflights(pr: Progress): void {
+  const f = pr.inflights;
+  while (f.length > 0) f.pop();
 }
 
 export function freeFirstOne(pr: Progress): void {

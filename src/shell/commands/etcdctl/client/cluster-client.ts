@@ -122,8 +122,8 @@ export class ClusterClient {
     if (ms instanceof GoError) return ms;
     const eps: string[] = [];
     for (const m of ms) for (const u of m.clientURLs) eps.push(u);
-    eps.sort();
-    const current = this.endpointStrings().sort();
+    sortStrings(eps);
+    const current = sortStrings(this.endpointStrings());
     if (eps.length === current.length && eps.every((e, i) => e === current[i])) return undefined;
     return this.setEndpoints(eps);
   }
@@ -165,4 +165,18 @@ function base64(s: string): string {
     out += i + 2 < b.length ? B64[n & 63]! : '=';
   }
   return out;
+}
+
+/**
+ * Sorts a few strings in place, in Array.prototype.sort's order (UTF-16 code units), without the
+ * work array the built-in sort allocates: every etcdctl command sorts its endpoints twice.
+ */
+function sortStrings(a: string[]): string[] {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    for (; j >= 0 && a[j]! > v; j--) a[j + 1] = a[j]!;
+    a[j + 1] = v;
+  }
+  return a;
 }

@@ -17,7 +17,7 @@ const enc = new TextEncoder();
 
 function pctEncode(s: string, keep: (c: string) => boolean, spacePlus: boolean, allKept?: RegExp): string {
   // Keys and values are mostly plain: nothing to escape, the string itself.
-  if (allKept !== undefined && allKept.test(s)) return s;
+  if (s === '' || (allKept !== undefined && allKept.test(s))) return s;
   let out = '';
   for (const ch of s) {
     if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && keep(ch)) out += ch;
