@@ -4,16 +4,14 @@
  * Run: npx tsx bench/ui-screenshots.ts
  */
 import { mkdirSync } from 'node:fs';
-import { buildSite, serve } from '../test/browser/site.ts';
-import { launchChromium, watchErrors } from '../test/browser/chromium.ts';
+import { startSite, stopSite } from '../test/browser/site.ts';
+import { leaderCard, openPage, replaceInEditor } from '../test/browser/page.ts';
 
 const OUT = new URL('../screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 
 async function main(): Promise<void> {
-  const dir = await buildSite();
-  const { url, server } = await serve(dir);
-  const browser = await launchChromium();
+  const site = await startSite();
   try {
     const only = process.argv[2];
     for (const [name, vw, vh, machines] of [
@@ -26,10 +24,7 @@ async function main(): Promise<void> {
       ['editor-phone', 400, 800, 3],
     ] as const) {
       if (only && only !== name) continue;
-      const page = await browser.newPage({ viewport: { width: vw, height: vh } });
-      const errors = watchErrors(page);
-      await page.goto(`${url}?machines=${machines}&seed=42`);
-      await page.getByRole('button', { name: /etcd leader/ }).first().waitFor({ timeout: 20_000 });
+      const { page, errors } = await openPage(site.browser, `${site.url}?machines=${machines}&seed=42`, { width: vw, height: vh, ready: (p) => leaderCard(p).first() });
       await page.waitForTimeout(1500);
       await page.screenshot({ path: `${OUT}${name}-1-steady.png` });
       if (name === 'desktop' || name === 'phone') {
@@ -90,11 +85,7 @@ async function main(): Promise<void> {
         await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
         await page.waitForTimeout(500);
         await page.locator('.monaco-editor .view-lines').click();
-        await page.keyboard.press('Control+Home');
-        await page.keyboard.press('Control+f');
-        await page.keyboard.type('command: start');
-        await page.keyboard.press('Escape');
-        await page.keyboard.type('command: begin');
+        await replaceInEditor(page, 'command: start', 'command: begin');
         await page.waitForTimeout(600);
         await page.screenshot({ path: `${OUT}${name}-1-finding.png`, fullPage: name === 'editor-phone' });
         await page.keyboard.press('Control+z');
@@ -116,8 +107,7 @@ async function main(): Promise<void> {
       await page.close();
     }
   } finally {
-    await browser.close();
-    server.close();
+    await stopSite(site);
   }
   console.log('saved in', OUT);
 }

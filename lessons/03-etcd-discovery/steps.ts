@@ -1,4 +1,4 @@
-import type { LessonSteps } from '../../src/learn/types.ts';
+import type { LessonSteps, StepInput } from '../../src/learn/types.ts';
 import type { LessonState } from '../../src/learn/state.ts';
 import type { CommandRecord } from '../../src/learn/history.ts';
 import type { DiscoveryView } from '../../src/snapshot.ts';
@@ -64,6 +64,13 @@ const downMembers = (s: LessonState) => members(s).filter((m) => !s.running(m));
 /** Members whose machine is off (not merely booting): what the Boot button is for. */
 const deadMembers = (s: LessonState) => members(s).filter((m) => ['crashed', 'off'].includes(s.machine(m)!.power));
 const leaderOr = (s: LessonState) => s.leader() ?? 'the leader';
+/** Solution inputs: kill whichever member leads when played, and give the others time to elect. */
+const KILL_LEADER: StepInput[] = [
+  { action: 'late', input: (s) => ({ action: 'kill', machine: s.leader()! }) },
+  { action: 'advance', ms: 3000 },
+];
+/** A solution input: `line` typed on the first member still running (worked out when played). */
+const onRunning = (line: string): StepInput => ({ action: 'late', input: (s) => ({ machine: runningMembers(s)[0]!, line }) });
 /** The machine of the last write tried (the one member left while the majority was lost). */
 const survivor = (s: LessonState) => [...s.commands].reverse().find((c) => writtenKey(c.line) !== undefined && s.running(c.machine))?.machine ?? runningMembers(s)[0]!;
 
@@ -168,10 +175,9 @@ const lesson: LessonSteps = {
       },
       hints: ['Press the Kill button on the machine marked as leader.', 'A new leader appears within about two seconds, with a higher term.'],
       solution: [
-        { action: 'late', input: (s) => ({ action: 'kill', machine: s.leader()! }) },
-        { action: 'advance', ms: 3000 },
-        { action: 'late', input: (s) => ({ machine: runningMembers(s)[0]!, line: 'etcdctl member list' }) },
-        { action: 'late', input: (s) => ({ machine: runningMembers(s)[0]!, line: 'etcdctl cluster-health' }) },
+        ...KILL_LEADER,
+        onRunning('etcdctl member list'),
+        onRunning('etcdctl cluster-health'),
       ],
     },
     {
@@ -194,10 +200,9 @@ const lesson: LessonSteps = {
         'In the terminal of the machine still running, run `etcdctl set /message hello` and wait a few seconds.',
       ],
       solution: [
-        { action: 'late', input: (s) => ({ action: 'kill', machine: s.leader()! }) },
-        { action: 'advance', ms: 3000 },
-        { action: 'late', input: (s) => ({ machine: runningMembers(s)[0]!, line: 'etcdctl set /message hello' }) },
-        { action: 'late', input: (s) => ({ machine: runningMembers(s)[0]!, line: 'curl -w "\\n" http://127.0.0.1:2379/health' }) },
+        ...KILL_LEADER,
+        onRunning('etcdctl set /message hello'),
+        onRunning('curl -w "\\n" http://127.0.0.1:2379/health'),
       ],
     },
     {

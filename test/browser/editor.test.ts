@@ -1,52 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { buildSite, serve } from './site.ts';
-import { launchChromium, watchErrors } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './suite.ts';
+import { leaderCard, openPage, replaceInEditor, terminalText, typeIn } from './page.ts';
 
 // The editor and the machine controls in Chromium: edit the user-data with live
 // `coreos-cloudinit -validate` diagnostics, boot a new cluster from it, add a machine.
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  const dist = await buildSite();
-  ({ url, server } = await serve(dist));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const leaderCard = (page: Page) => page.getByRole('button', { name: /^core-\d+, etcd leader, term \d+$/ });
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors = watchErrors(page);
-  await page.goto(url);
-  await leaderCard(page).waitFor({ timeout: 20_000 });
-  return { page, errors };
-}
-
-async function terminalText(page: Page, machine: string): Promise<string> {
-  const text = await page.locator(`#term-${machine} .xterm-rows`).innerText();
-  return text
-    .split('\n')
-    .map((l) => l.replace(/\u00a0/g, ' ').trimEnd())
-    .join('\n');
-}
-
-async function typeIn(page: Page, machine: string, line: string): Promise<void> {
-  await page.getByRole('tab', { name: machine, exact: true }).click();
-  await page.locator(`#term-${machine} .xterm`).waitFor();
-  await page.locator(`#term-${machine} .xterm-helper-textarea`).focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+const site = useSite();
+const open = () => openPage(site.browser, site.url);
 
 /** Runs a command and returns what it printed (up to the next prompt). */
 async function run(page: Page, machine: string, line: string, timeout = 15_000): Promise<string> {
@@ -105,20 +66,13 @@ describe('the editor in Chromium', () => {
 
     // Introduce an error: select the first `command: start` (find, then close the widget) and retype it.
     await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('command: start');
-    await page.keyboard.press('Escape');
-    await page.keyboard.type('command: begin');
+    await replaceInEditor(page, 'command: start', 'command: begin');
     await expect.poll(() => findings(page).innerText().catch(() => ''), { timeout: 5000 }).toContain(`line ${line}: error: invalid value begin`);
     await expect.poll(() => squiggleLine(page), { timeout: 5000 }).toBe(line);
     expect(await page.getByRole('button', { name: 'core-01 /home/core/user-data (unsaved)' }).count()).toBe(1);
 
     // Fix it: the diagnostic goes away.
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('command: begin');
-    await page.keyboard.press('Escape');
-    await page.keyboard.type('command: start');
+    await replaceInEditor(page, 'command: begin', 'command: start');
     await expect.poll(() => page.locator('#findings-title').innerText(), { timeout: 5000 }).toContain('no problems');
     await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count(), { timeout: 2000 }).toBe(0);
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { buildSite, serve } from './site.ts';
-import { launchChromium, watchErrors } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './suite.ts';
+import { openPage, stepButtons, stepLabels } from './page.ts';
 
 // Lessons 2 and 3 in Chromium, solved with the panel's Solve button step after step: their
 // solutions use the screen's actions (boot a new cluster, add a machine, kill, boot) and inputs
@@ -10,28 +9,15 @@ import { launchChromium, watchErrors } from './chromium.ts';
 
 const SPEED = 4;
 
-let browser: Browser;
-let server: Server;
-let url: string;
+const site = useSite();
 
-beforeAll(async () => {
-  const dist = await buildSite();
-  ({ url, server } = await serve(dist));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const stepButtons = (page: Page) => page.getByRole('list', { name: 'Steps' }).getByRole('button');
-const stepLabels = (page: Page) => stepButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+const lessonUrl = (slug: string) => `${site.url}?speed=${SPEED}#/lessons/${slug}`;
+/** The first machine's card shows (its etcd may not run yet). */
+const firstCard = (page: Page) => page.getByRole('button', { name: /^core-01, etcd / });
 const machineLabels = (page: Page) => page.getByRole('button', { name: /^core-\d+, etcd / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 
+/** On the open lesson `slug`: Solve, step after step, each marked done. */
 async function solveAll(page: Page, slug: string): Promise<void> {
-  await page.goto(`${url}?speed=${SPEED}#/lessons/${slug}`);
-  await page.getByRole('button', { name: /^core-01, etcd / }).waitFor({ timeout: 20_000 });
   await stepButtons(page).first().waitFor({ timeout: 10_000 });
   const n = (await stepLabels(page)).length;
   for (let i = 0; i < n; i++) {
@@ -46,10 +32,7 @@ async function solveAll(page: Page, slug: string): Promise<void> {
 
 describe('lessons 2 and 3 in Chromium', () => {
   it('lesson 2 is solved step by step: a token, the cloud-config, a new cluster and a proxy', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = watchErrors(page);
-    await page.goto(`${url}?speed=${SPEED}#/lessons/02-cluster-setup`);
-    await page.getByRole('button', { name: /^core-01, etcd / }).waitFor({ timeout: 20_000 });
+    const { page, errors } = await openPage(site.browser, lessonUrl('02-cluster-setup'), { ready: firstCard });
     expect(await machineLabels(page)).toEqual(['core-01, etcd not running', 'core-02, etcd not running', 'core-03, etcd not running']);
     await solveAll(page, '02-cluster-setup');
     const labels = await machineLabels(page);
@@ -61,8 +44,7 @@ describe('lessons 2 and 3 in Chromium', () => {
   }, 300_000);
 
   it('lesson 3 is solved step by step: the leader killed, the majority lost, the cluster back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = watchErrors(page);
+    const { page, errors } = await openPage(site.browser, lessonUrl('03-etcd-discovery'), { ready: firstCard });
     await solveAll(page, '03-etcd-discovery');
     const labels = await machineLabels(page);
     expect(labels.filter((l) => / etcd leader, /.test(l))).toHaveLength(1);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/learn/catalog.ts';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { buildSite, serve } from './site.ts';
-import { launchChromium, watchErrors } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { useSite } from './suite.ts';
+import { watchErrors } from './chromium.ts';
+import { focusTerminal, leaderCard, stepButtons, stepLabels, terminalText } from './page.ts';
 import lesson4 from '../../lessons/04-etcd-read-write/steps.ts';
 
 // Lesson 4 in Chromium, done the way a learner does it: typing its commands into the terminals.
@@ -12,45 +12,17 @@ const SLUG = '04-etcd-read-write';
 /** Virtual time runs 4x: the TTL step's ten seconds take 2.5. */
 const SPEED = 4;
 
-let browser: Browser;
-let server: Server;
-let url: string;
+const site = useSite();
 
-beforeAll(async () => {
-  const dist = await buildSite();
-  ({ url, server } = await serve(dist));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const stepButtons = (page: Page) => page.getByRole('list', { name: 'Steps' }).getByRole('button');
-
-async function stepLabels(page: Page): Promise<string[]> {
-  return stepButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-}
-
+/** Goes to the lesson (at `step`) once the cluster has a leader and the steps show. */
 async function openLesson(page: Page, step?: number): Promise<void> {
-  await page.goto(`${url}?speed=${SPEED}#/lessons/${SLUG}${step ? `/${step}` : ''}`);
-  await page.getByRole('button', { name: /^core-\d+, etcd leader, term \d+$/ }).waitFor({ timeout: 20_000 });
+  await page.goto(`${site.url}?speed=${SPEED}#/lessons/${SLUG}${step ? `/${step}` : ''}`);
+  await leaderCard(page).waitFor({ timeout: 20_000 });
   await stepButtons(page).first().waitFor({ timeout: 10_000 });
-}
-
-async function terminalText(page: Page, machine: string): Promise<string> {
-  return (await page.locator(`#term-${machine} .xterm-rows`).innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** The terminal waits for input: its last line is a bare prompt. */
 const idle = (text: string, machine: string) => text.trimEnd().split('\n').at(-1)!.trim() === `core@${machine} ~ $`;
-
-async function focusTerminal(page: Page, machine: string): Promise<void> {
-  await page.getByRole('tab', { name: machine, exact: true }).click();
-  await page.locator(`#term-${machine} .xterm`).waitFor();
-  await page.locator(`#term-${machine} .xterm-helper-textarea`).focus();
-}
 
 /** Types a line and (unless told not to) waits for the next prompt: the command ended. */
 async function typeLine(page: Page, machine: string, line: string, wait = true): Promise<void> {
@@ -67,7 +39,7 @@ async function typeLine(page: Page, machine: string, line: string, wait = true):
 
 describe('lesson 4 in Chromium', () => {
   it('is completed by typing its commands into the terminals, every step marked done', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = watchErrors(page);
     await openLesson(page);
     expect((await stepLabels(page)).length).toBe(lesson4.steps.length);
@@ -95,7 +67,7 @@ describe('lesson 4 in Chromium', () => {
   });
 
   it('keeps progress across a reload, opens the step the URL names, and lists it on the index', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openLesson(page);
@@ -114,7 +86,7 @@ describe('lesson 4 in Chromium', () => {
     await openLesson(page, 4);
     expect((await stepLabels(page))[3]).toMatch(/^Step 4: .*\(current step\)$/);
 
-    await page.goto(`${url}#/lessons`);
+    await page.goto(`${site.url}#/lessons`);
     const index = page.getByRole('list', { name: 'All lessons' });
     await index.waitFor();
     expect(await index.getByRole('listitem').count()).toBe(8);
@@ -122,7 +94,7 @@ describe('lesson 4 in Chromium', () => {
     await expect(index.getByText('1 step done').count()).resolves.toBe(1);
     // The sandbox is one click away.
     await page.getByRole('link', { name: 'Sandbox' }).first().click();
-    await page.getByRole('button', { name: /^core-\d+, etcd leader, term \d+$/ }).waitFor({ timeout: 20_000 });
+    await leaderCard(page).waitFor({ timeout: 20_000 });
     expect(await stepButtons(page).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,40 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { buildSite, serve } from './site.ts';
-import { launchChromium, watchErrors } from './chromium.ts';
+import { useSite } from './suite.ts';
+import { leaderCard, openPage, terminalText, typeIn } from './page.ts';
 
 // The playground screen in Chromium, driven only through its accessible names (the contract
 // that any outside test would use too).
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let dist: string;
+const site = useSite();
 
-beforeAll(async () => {
-  dist = await buildSite();
-  ({ url, server } = await serve(dist));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(opts: { width?: number; height?: number; query?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 } });
-  const errors = watchErrors(page);
-  await page.goto(url + (opts.query ?? ''));
-  await leaderCard(page).waitFor({ timeout: 20_000 });
-  return { page, errors };
+function open(opts: { width?: number; height?: number; query?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  return openPage(site.browser, site.url + (opts.query ?? ''), { width: opts.width ?? 1366, height: opts.height ?? 768 });
 }
-
-const leaderCard = (page: Page) => page.getByRole('button', { name: /^core-\d+, etcd leader, term \d+$/ });
 
 /** Name and term of the machine that leads now. */
 async function leader(page: Page): Promise<{ name: string; term: number }> {
@@ -57,19 +36,6 @@ async function newLeader(page: Page, not: string, above: number, timeout = 10_00
   }
 }
 
-async function terminalLines(page: Page, machine: string): Promise<string[]> {
-  const text = await page.locator(`#term-${machine} .xterm-rows`).innerText();
-  return text.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trimEnd());
-}
-
-async function typeIn(page: Page, machine: string, line: string): Promise<void> {
-  await page.getByRole('tab', { name: machine, exact: true }).click();
-  await page.locator(`#term-${machine} .xterm`).waitFor();
-  await page.locator(`#term-${machine} .xterm-helper-textarea`).focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
 describe('the playground in Chromium', () => {
   it('loads without console errors and shows a leader', async () => {
     const { page, errors } = await open();
@@ -84,15 +50,15 @@ describe('the playground in Chromium', () => {
   });
 
   it('fetches at most 150 kB of gzipped JavaScript on first load, without xterm, the shell or the editor', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const scripts: string[] = [];
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname.split('/play/')[1]!);
     });
-    await page.goto(url);
+    await page.goto(site.url);
     await leaderCard(page).waitFor({ timeout: 20_000 });
     await page.waitForTimeout(2000);
-    const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+    const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(site.dist, f)), { level: 9 }).length, 0);
     expect(scripts.some((s) => /xterm/.test(s))).toBe(false);
     // The shell comes with the first terminal, Monaco with the editor: neither on first load.
     expect(scripts.some((s) => /^assets\/(shell|EditorPanel|editor)[-.]/.test(s))).toBe(false);
@@ -130,9 +96,9 @@ describe('the playground in Chromium', () => {
   it('runs etcdctl in two terminals: a key set on core-02 is read on core-03', async () => {
     const { page, errors } = await open();
     await typeIn(page, 'core-02', 'etcdctl set /a 1');
-    await expect.poll(async () => (await terminalLines(page, 'core-02')).join('\n'), { timeout: 10_000 }).toMatch(/etcdctl set \/a 1\n1\n/);
+    await expect.poll(() => terminalText(page, 'core-02'), { timeout: 10_000 }).toMatch(/etcdctl set \/a 1\n1\n/);
     await typeIn(page, 'core-03', 'etcdctl get /a');
-    await expect.poll(async () => (await terminalLines(page, 'core-03')).join('\n'), { timeout: 10_000 }).toMatch(/etcdctl get \/a\n1\n/);
+    await expect.poll(() => terminalText(page, 'core-03'), { timeout: 10_000 }).toMatch(/etcdctl get \/a\n1\n/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -144,14 +110,14 @@ describe('the playground in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('/w/k');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await terminalLines(page, 'core-01')).join('\n'), { timeout: 5000 }).toContain('core@core-01 ~ $ etcdctl watch /w/k');
+    await expect.poll(() => terminalText(page, 'core-01'), { timeout: 5000 }).toContain('core@core-01 ~ $ etcdctl watch /w/k');
     await page.waitForTimeout(500);
     await page.keyboard.press('Control+C');
-    await expect.poll(async () => (await terminalLines(page, 'core-01')).join('\n'), { timeout: 5000 }).toMatch(/etcdctl watch \/w\/k\n\^C\ncore@core-01 ~ \$/);
+    await expect.poll(() => terminalText(page, 'core-01'), { timeout: 5000 }).toMatch(/etcdctl watch \/w\/k\n\^C\ncore@core-01 ~ \$/);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await terminalLines(page, 'core-01')).filter((l) => l.endsWith('$ etcdctl mkdir /w')).length, { timeout: 5000 }).toBe(2);
+    await expect.poll(async () => (await terminalText(page, 'core-01')).split('\n').filter((l) => l.endsWith('$ etcdctl mkdir /w')).length, { timeout: 5000 }).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,4 +65,24 @@ export async function serve(dir: string, base = '/play/'): Promise<{ url: string
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return { url: `http://127.0.0.1:${port}${base}`, server };
+}
+
+/** The built site, served, and a Chromium to look at it with. */
+export interface Site {
+  dist: string;
+  url: string;
+  server: Server;
+  browser: Browser;
+}
+
+/** Builds and serves the site and launches Chromium (about a minute: give it a long timeout). */
+export async function startSite(): Promise<Site> {
+  const dist = await buildSite();
+  const { url, server } = await serve(dist);
+  return { dist, url, server, browser: await launchChromium() };
+}
+
+export async function stopSite(site: Partial<Site>): Promise<void> {
+  await site.browser?.close();
+  site.server?.close();
 }
