@@ -117,7 +117,7 @@ export class ClusterClient {
    * Sync: the members' client URLs replace the endpoints unless they are the same set (the fast
    * path that keeps the pinned endpoint).
    */
-  async sync(list: () => Promise<{ clientURLs: string[] }[] | GoError>): Promise<GoError | undefined> {
+  async sync(list: () => Promise<readonly { readonly clientURLs: readonly string[] }[] | GoError>): Promise<GoError | undefined> {
     const ms = await list();
     if (ms instanceof GoError) return ms;
     const eps: string[] = [];
