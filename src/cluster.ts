@@ -57,6 +57,8 @@ export class SimCluster implements SimClusterApi {
   readonly world: World;
   readonly discoveryService: DiscoveryService;
   private records = new Map<string, MachineRecord>();
+  /** `machines()` as of the last change to `records` (headless callers ask every step). */
+  private names: string[] | undefined;
   private pidSeq = 0;
   /** How many VMs were ever created: each gets a machine ID of its own. */
   private vmSeq = 0;
@@ -97,12 +99,13 @@ export class SimCluster implements SimClusterApi {
     host.units.provide('etcd.service', rec.etcd04);
     host.addService(new CloudinitBoot(host, () => cloudconfigModule()!.runCloudinit));
     this.records.set(name, rec);
+    this.names = undefined;
     host.boot();
     return rec;
   }
 
   machines(): string[] {
-    return [...this.records.keys()];
+    return (this.names ??= [...this.records.keys()]).slice();
   }
 
   host(name: string): Host {
@@ -255,6 +258,7 @@ export class SimCluster implements SimClusterApi {
     this.input({ kind: 'destroyMachine', machine: name });
     rec.host.kill();
     this.records.delete(name);
+    this.names = undefined;
     this.partitions = this.partitions.map((g) => g.filter((m) => m !== name)).filter((g) => g.length > 0);
   }
 
@@ -266,6 +270,7 @@ export class SimCluster implements SimClusterApi {
     this.input({ kind: 'recreate', machines: opts.machines, userData: opts.userData });
     for (const rec of this.records.values()) rec.host.kill();
     this.records.clear();
+    this.names = undefined;
     this.partitions = [];
     this.world.net.heal();
     this.userData = opts.userData;

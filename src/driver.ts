@@ -59,20 +59,36 @@ export class Pump {
 
   private checks = new Set<() => void>();
 
+  /**
+   * True while the pump waits for the event loop: whatever starts now (its continuations are
+   * microtasks) runs before the world moves on, with no wake needed.
+   */
+  get yielding(): boolean {
+    return this.inYield;
+  }
+
+  private inYield = false;
+
   private async run(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
       // Let the caller's freshly started work (which may need no virtual time) run first.
+      this.inYield = true;
       await yieldToEventLoop();
+      this.inYield = false;
       while (this.waiters > 0) {
         if (this.world.takeWake()) {
+          this.inYield = true;
           await yieldToEventLoop();
+          this.inYield = false;
           continue;
         }
         if (!this.world.clock.step()) {
           // Nothing scheduled: only continuations could add events.
+          this.inYield = true;
           await yieldToEventLoop();
+          this.inYield = false;
           if (this.world.clock.nextAt() === undefined && !this.world.takeWake()) break;
           continue;
         }

@@ -69,8 +69,9 @@ export class HeadlessCluster implements Cluster {
       world.clock.cancel(timer);
       return { stdout, stderr, exitCode: timedOut ? 124 : code };
     });
-    // The command may end without virtual time passing: make the pump yield first.
-    world.wake();
+    // The command may end without virtual time passing: make the pump yield first (unless it
+    // is yielding already: this command's start runs before it goes on).
+    if (!this.pump.yielding) world.wake();
     return this.pump.hold(result);
   }
 

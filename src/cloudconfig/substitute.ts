@@ -16,10 +16,17 @@ const KEYS = ['public_ipv4', 'private_ipv4', 'public_ipv6', 'private_ipv6'] as c
  */
 export function substitute(text: string, values: Substitutions): string {
   let out = text;
-  for (const k of KEYS) {
-    const val = values[k] ?? '';
-    out = out.replace(new RegExp(`([^\\\\]|^)\\$${k}`, 'g'), (_m, pre: string) => pre + val);
-    out = out.replace(new RegExp(`\\\\\\$${k}`, 'g'), () => `$${k}`);
+  for (const { key, plain, escaped } of PATTERNS) {
+    const val = values[key] ?? '';
+    out = out.replace(plain, (_m, pre: string) => pre + val);
+    out = out.replace(escaped, () => `$${key}`);
   }
   return out;
 }
+
+/** The regexps, made once (every boot substitutes; `replace` resets a global regexp's lastIndex). */
+const PATTERNS = KEYS.map((key) => ({
+  key,
+  plain: new RegExp(`([^\\\\]|^)\\$${key}`, 'g'),
+  escaped: new RegExp(`\\\\\\$${key}`, 'g'),
+}));

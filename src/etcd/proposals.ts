@@ -23,9 +23,11 @@ export class Proposals {
     private timeoutMs: number,
   ) {}
 
+  /** `req` becomes the raft entry's data, tagged with its ID: pass a request of your own. */
   propose(node: RaftNode, memberId: string, req: EtcdRequest, done: (r: ApplyResult | 'timeout') => void): void {
     const id = `${memberId}:${this.clock.now()}:${++this.seq}`;
-    const data = { ...req, ID: id };
+    const data = req;
+    data.ID = id;
     const timer = this.clock.schedule(() => {
       this.pending.delete(id);
       this.queued = this.queued.filter((q) => q.id !== id);

@@ -45,13 +45,13 @@ export type EtcdMode = 'none' | 'starting' | 'member' | 'proxy';
 
 const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
-/** The host part of a peer URL, parsed once per URL (every raft message asks). */
-const peerHosts = new Map<string, string>();
+/** Host and port of a peer URL, parsed once per URL (every raft message asks). */
+const peerAddrs = new Map<string, { host: string; port: number }>();
 
-function peerHostOf(url: string): string {
-  let host = peerHosts.get(url);
-  if (host === undefined) peerHosts.set(url, (host = urlHost(url).host));
-  return host;
+function peerAddrOf(url: string): { host: string; port: number } {
+  let addr = peerAddrs.get(url);
+  if (addr === undefined) peerAddrs.set(url, (addr = urlHost(url)));
+  return addr;
 }
 
 /** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
@@ -299,27 +299,24 @@ export class EtcdServer implements KeysServer {
 
   // ---- Raft transport -------------------------------------------------------------------
 
-  /** The port of a member's first peer URL: 2380 for etcd2, 7001 for 0.4. */
-  private peerPortOfMember(id: string): number {
-    const url = this.disk.membership.members.get(id)?.peerURLs[0];
-    return url ? urlHost(url).port : 2380;
-  }
-
   private hostOfMember(id: string): string | undefined {
     const m = this.disk.membership.members.get(id);
     const url = m?.peerURLs[0];
     if (!url) return undefined;
-    return this.world.net.resolve(peerHostOf(url), this.hostName);
+    return this.world.net.resolve(peerAddrOf(url).host, this.hostName);
   }
 
   private sendRaft(to: string, msg: RaftMessage): void {
-    const host = this.hostOfMember(to);
+    const url = this.disk.membership.members.get(to)?.peerURLs[0];
+    if (!url) return;
+    const addr = peerAddrOf(url);
+    const host = this.world.net.resolve(addr.host, this.hostName);
     if (!host) return;
     if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') {
       this.selfStats?.sendAppend(this.world.now());
       this.sentAt.set(to, this.world.now());
     }
-    this.world.net.send(this.hostName, host, this.peerPortOfMember(to), msg.type, msg, RAFT_SEND);
+    this.world.net.send(this.hostName, host, addr.port, msg.type, msg, RAFT_SEND);
   }
 
   private recvRaft(msg: RaftMessage): void {

@@ -14,10 +14,18 @@ export type RunCloudinit = (userdata: string, env: CloudinitEnvironment, sys: Cl
 
 /** Go's log prefix, `2016/06/01 09:00:03 `, in the world's wall time (UTC). */
 function goLogStamp(virtualMs: number): string {
-  const d = new Date(wallMs(virtualMs));
+  // A boot logs a few dozen lines within the same second: format each second once.
+  const sec = Math.floor(wallMs(virtualMs) / 1000);
+  if (sec === lastStamp.sec) return lastStamp.text;
+  const d = new Date(sec * 1000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  const text = `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  lastStamp.sec = sec;
+  lastStamp.text = text;
+  return text;
 }
+
+const lastStamp = { sec: NaN, text: '' };
 
 /** KEY=value lines of an environment file. */
 function readEnvFile(text: string | undefined): Map<string, string> {

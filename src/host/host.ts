@@ -28,7 +28,9 @@ export class Host {
   readonly fs = new FileSystem();
   readonly power: Actor<typeof powerMachine>;
   private services: HostService[] = [];
-  private downListeners = new Set<() => void>();
+  /** By subscription number (a fresh closure per command makes a poor Set key: no cheap hash). */
+  private downListeners = new Map<number, () => void>();
+  private downSeq = 0;
   /** Bumped on every boot, so stale callbacks of an earlier life can tell. */
   incarnation = 0;
   readonly context: HostContext;
@@ -130,8 +132,9 @@ export class Host {
 
   /** Called when the host goes down (crash, reboot): shells drop their sessions. */
   onDown(cb: () => void): () => void {
-    this.downListeners.add(cb);
-    return () => this.downListeners.delete(cb);
+    const id = ++this.downSeq;
+    this.downListeners.set(id, cb);
+    return () => this.downListeners.delete(id);
   }
 
   private startServices(): void {
@@ -152,7 +155,7 @@ export class Host {
       this.units.down();
       for (const s of [...this.services].reverse()) s.stop();
     }
-    for (const cb of [...this.downListeners]) cb();
+    for (const cb of [...this.downListeners.values()]) cb();
     this.emitPower(state);
   }
 

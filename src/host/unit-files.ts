@@ -55,8 +55,23 @@ export interface UnitSection {
   value: string;
 }
 
+/**
+ * Unit files parsed, by text: every boot reads the same few units many times. The entries are
+ * shared: callers read them, never change them.
+ */
+const parsedUnits = new Map<string, readonly UnitSection[]>();
+
 /** The `Key=Value` settings of a unit file, with their section; comments and blank lines skipped. */
 export function parseUnit(text: string): UnitSection[] {
+  let entries = parsedUnits.get(text);
+  if (entries === undefined) {
+    if (parsedUnits.size >= 256) parsedUnits.clear();
+    parsedUnits.set(text, (entries = parseUnitText(text)));
+  }
+  return entries.slice();
+}
+
+function parseUnitText(text: string): UnitSection[] {
   const out: UnitSection[] = [];
   let section = '';
   const lines = text.replace(/\\\n/g, ' ').split('\n');

@@ -40,7 +40,14 @@ function loginVars(host: HostContext): Map<string, string> {
     if (loginEnvCache.size >= 64) loginEnvCache.clear();
     loginEnvCache.set(etcEnv, (base = new Map(loginEnvironment(etcEnv))));
   }
-  return new Map(base);
+  return copyMap(base);
+}
+
+/** `new Map(m)` without its iterator: no entry array per variable (a copy per command). */
+function copyMap(m: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
 }
 
 /** What a `vagrant ssh` login on coreos-vagrant has in its environment. */
@@ -98,7 +105,8 @@ export class Shell {
       const extra = opts.env instanceof Map ? [...opts.env] : Object.entries(opts.env);
       for (const [k, v] of extra) vars.set(k, v);
     }
-    const exported = new Set(vars.keys());
+    const exported = new Set<string>();
+    vars.forEach((_, k) => exported.add(k));
     // bash's own variables, not exported.
     vars.set('HOSTNAME', host.name);
     const cwd = opts.cwd ?? HOME;

@@ -42,9 +42,13 @@ export function cloneState(s: ShellState): ShellState {
 
 /** The environment a command gets: the exported variables, plus `extra` (VAR=value prefixes). */
 export function environment(s: ShellState, extra?: Map<string, string>): Map<string, string> {
+  // forEach: no entry array per variable (every command gets an environment).
   const env = new Map<string, string>();
-  for (const [k, v] of s.vars) if (s.exported.has(k)) env.set(k, v);
-  if (extra) for (const [k, v] of extra) env.set(k, v);
+  const exported = s.exported;
+  s.vars.forEach((v, k) => {
+    if (exported.has(k)) env.set(k, v);
+  });
+  if (extra) extra.forEach((v, k) => env.set(k, v));
   return env;
 }
 

@@ -65,7 +65,8 @@ export class Network {
   /** Host name behind an address or name; undefined when nothing answers to it. */
   resolve(address: string, fromHost: string): string | undefined {
     if (address === '127.0.0.1' || address === 'localhost' || address === '0.0.0.0' || address === '::1') return fromHost;
-    if (this.addresses.has(address)) return this.addresses.get(address);
+    const host = this.addresses.get(address);
+    if (host !== undefined) return host;
     if (this.listeners.has(address) || this.up.has(address)) return address;
     return undefined;
   }

@@ -73,16 +73,17 @@ export function expirationString(virtualMs: number): string {
 export function nodeExternJson(n: NodeExtern, trimPrefix = ''): string {
   let key = n.key;
   if (trimPrefix !== '' && key.startsWith(trimPrefix)) key = key.slice(trimPrefix.length);
-  const parts: string[] = [];
-  if (key !== '') parts.push(`"key":${goJsonString(key)}`);
-  if (n.value !== undefined) parts.push(`"value":${goJsonString(n.value)}`);
-  if (n.dir) parts.push('"dir":true');
-  if (n.expiration !== undefined) parts.push(`"expiration":"${expirationString(n.expiration)}"`);
-  if (n.ttl) parts.push(`"ttl":${n.ttl}`);
+  // Built as one string (every response has one or two nodes): "," before all but the first.
+  let out = '{';
+  if (key !== '') out += `"key":${goJsonString(key)}`;
+  if (n.value !== undefined) out += `${out.length > 1 ? ',' : ''}"value":${goJsonString(n.value)}`;
+  if (n.dir) out += `${out.length > 1 ? ',' : ''}"dir":true`;
+  if (n.expiration !== undefined) out += `${out.length > 1 ? ',' : ''}"expiration":"${expirationString(n.expiration)}"`;
+  if (n.ttl) out += `${out.length > 1 ? ',' : ''}"ttl":${n.ttl}`;
   if (n.nodes && n.nodes.length > 0) {
-    parts.push(`"nodes":[${n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',')}]`);
+    out += `${out.length > 1 ? ',' : ''}"nodes":[${n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',')}]`;
   }
-  if (n.modifiedIndex) parts.push(`"modifiedIndex":${n.modifiedIndex}`);
-  if (n.createdIndex) parts.push(`"createdIndex":${n.createdIndex}`);
-  return `{${parts.join(',')}}`;
+  if (n.modifiedIndex) out += `${out.length > 1 ? ',' : ''}"modifiedIndex":${n.modifiedIndex}`;
+  if (n.createdIndex) out += `${out.length > 1 ? ',' : ''}"createdIndex":${n.createdIndex}`;
+  return out + '}';
 }

@@ -141,7 +141,8 @@ export class Store {
       }
       value = n.value;
     }
-    const e = this.internalCreate(nodePath, dir, value, false, true, opts.expireTime, 'set', now);
+    // The key's node, when there is one, leads straight to its directory.
+    const e = this.internalCreate(nodePath, dir, value, false, true, opts.expireTime, 'set', now, n instanceof EtcdError ? undefined : n);
     if (e instanceof EtcdError) {
       this.stats.setsFail++;
       return e;
@@ -357,6 +358,8 @@ export class Store {
     expireTime: number,
     action: Action,
     now: number,
+    /** The node at `nodePath`, just looked up: its directory needs no walk, its repr is the caller's. */
+    existingNode?: KNode,
   ): StoreEvent | EtcdError {
     const currIndex = this.currentIndex;
     const nextIndex = currIndex + 1;
@@ -365,7 +368,7 @@ export class Store {
     if (this.readonlySet.has(nodePath)) return new EtcdError(EcodeRootROnly, '/', currIndex);
     if (expireTime < MIN_EXPIRE_TIME) expireTime = 0;
     const [dirName, nodeName] = split(nodePath);
-    const d = this.walk(dirName, (parent, name) => this.checkDir(parent, name));
+    const d = existingNode?.parent ?? this.walk(dirName, (parent, name) => this.checkDir(parent, name));
     if (d instanceof EtcdError) {
       this.stats.setsFail++; // etcd counts a setsFail here on top of the caller's failure
       d.index = currIndex;
@@ -376,7 +379,7 @@ export class Store {
     if (existing) {
       if (!replace) return new EtcdError(EcodeNodeExist, nodePath, currIndex);
       if (existing.isDir()) return new EtcdError(EcodeNotFile, nodePath, currIndex);
-      e.prevNode = existing.repr(false, now);
+      if (existing !== existingNode) e.prevNode = existing.repr(false, now);
       removeNode(existing, false, false, this.ttlHeap, currIndex, undefined);
     }
     let n: KNode;
@@ -399,12 +402,22 @@ export class Store {
   /** The node at a path; 100 (cause: the first missing path) or 104 (cause: the key in the way). */
   private internalGet(nodePath: string): KNode | EtcdError {
     nodePath = cleanKey(nodePath);
-    return this.walk(nodePath, (parent, name) => {
-      if (!parent.isDir()) return new EtcdError(EcodeNotDir, parent.path, this.currentIndex);
-      const child = parent.children!.get(name);
-      if (child) return child;
-      return new EtcdError(EcodeKeyNotFound, join(parent.path, name), this.currentIndex);
-    });
+    // `walk` inlined (every write and read looks a key up): no closure per lookup.
+    let curr: KNode = this.root;
+    let start = nodePath.indexOf('/') + 1;
+    if (start === 0) return curr;
+    for (;;) {
+      let end = nodePath.indexOf('/', start);
+      if (end < 0) end = nodePath.length;
+      if (end === start) return curr;
+      if (!curr.isDir()) return new EtcdError(EcodeNotDir, curr.path, this.currentIndex);
+      const name = nodePath.slice(start, end);
+      const child = curr.children!.get(name);
+      if (!child) return new EtcdError(EcodeKeyNotFound, join(curr.path, name), this.currentIndex);
+      curr = child;
+      if (end === nodePath.length) return curr;
+      start = end + 1;
+    }
   }
 
   /** An existing directory, a new one (taking the write's index), or 104 if a key is in the way. */

@@ -86,6 +86,14 @@ export function grantedVotes(s: RaftState): number {
   return n;
 }
 
+/** Whether `electionResult` would leave 'pending' once `poll(s, from, granted)` counted the vote. */
+export function voteDecides(s: RaftState, from: NodeId, granted: boolean): boolean {
+  if (!s.prs.has(from) || s.votes.has(from)) return electionResult(s) !== 'pending';
+  const q = quorum(s);
+  const g = grantedVotes(s) + (granted ? 1 : 0);
+  return g >= q || s.votes.size + 1 - g >= q;
+}
+
 /** 'won' with a quorum of grants, 'lost' with a quorum of rejects, else 'pending'. */
 export function electionResult(s: RaftState): 'won' | 'lost' | 'pending' {
   const q = quorum(s);

@@ -2,7 +2,7 @@ import { setup } from 'xstate';
 import type { RaftMessage } from './types.ts';
 import type { RaftState } from './state.ts';
 import { electionDeadline, promotable } from './state.ts';
-import { becomeFollower, becomeLeader, campaign, electionResult } from './election.ts';
+import { becomeFollower, becomeLeader, campaign, electionResult, voteDecides } from './election.ts';
 import { bcastAppend, bcastHeartbeat, quorumActive, resetRecentActive } from './replication.ts';
 import { isLeaderMessage, leadOf, stepCandidate, stepFollower, stepLeader, termCheck } from './rules.ts';
 
@@ -169,20 +169,36 @@ export const raftMachine = setup({
  * appends, their answers, proposals) takes one of the machine's targetless transitions: the
  * role stays, only the rules run. The node runs exactly those transitions here without an actor
  * event (an actor event costs several microseconds); a stale message is dropped, as the `stale`
- * transitions do. Anything that may change the role (a higher term, every message to a
- * candidate) returns false and goes through the machine.
+ * transitions do. A follower's higher-term message (a new election's votes, the new leader's
+ * first append) takes the follower's re-entering `higherTerm` transition, role unchanged: exit
+ * (disarm), its actions, entry (arm), in XState's order. Anything that may change the role (a
+ * leader's or candidate's higher term, the vote that decides an election, the new leader's first
+ * message to a candidate) returns false and goes through the machine.
  */
 export function stepInPlace(c: RaftMachineContext, m: RaftMessage): boolean {
   const s = c.s;
   const tc = termCheck(s, m);
   if (tc === 'stale') return true;
-  if (tc === 'higher') return false;
+  if (tc === 'higher') {
+    if (s.role !== 'follower') return false;
+    c.disarmElection();
+    becomeFollower(s, m.term, leadOf(m), c.now(), c.randomTimeout());
+    stepFollower(s, m, c.now());
+    c.armElection(Math.max(0, electionDeadline(s) - c.now()));
+    return true;
+  }
   if (s.role === 'follower') {
     stepFollower(s, m, c.now());
     return true;
   }
   if (s.role === 'leader') {
     stepLeader(s, m);
+    return true;
+  }
+  // A candidate's targetless transition, unless the message ends the election (its `always`
+  // transitions) or comes from the term's leader.
+  if (s.role === 'candidate' && !isLeaderMessage(m) && !(m.type === 'MsgVoteResp' && voteDecides(s, m.from, !m.reject))) {
+    stepCandidate(s, m);
     return true;
   }
   return false;

@@ -396,15 +396,29 @@ export class RaftNode {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/**
+ * The voters after `applied` entries, by storage: a member's log is never compacted, and every
+ * boot would scan all of it. Applied entries are committed, so they never change.
+ */
+const votersMemo = new WeakMap<RaftStorage, { upTo: number; at: Entry | undefined; voters: Set<NodeId> }>();
+
 /** The voters after applying the log's confChange entries up to `applied`. */
 function votersFromLog(st: RaftStorage, applied: number): NodeId[] {
-  const voters = new Set<NodeId>();
-  for (let i = 1; i <= applied && i < st.log.length; i++) {
+  const end = Math.min(applied, st.log.length - 1);
+  let memo = votersMemo.get(st);
+  // The entry it stopped at must still be there (a log rewritten by hand starts over).
+  if (memo === undefined || memo.upTo > end || st.log[memo.upTo] !== memo.at) {
+    votersMemo.set(st, (memo = { upTo: 0, at: st.log[0], voters: new Set() }));
+  }
+  const voters = memo.voters;
+  for (let i = memo.upTo + 1; i <= end; i++) {
     const e = st.log[i]!;
     if (e.type !== 'confChange') continue;
     const cc = e.data as ConfChange;
     if (cc.type === 'addNode') voters.add(cc.nodeId);
     else voters.delete(cc.nodeId);
   }
+  memo.upTo = end;
+  memo.at = st.log[end];
   return [...voters];
 }

@@ -26,8 +26,22 @@ export interface ClientConfig {
  * endpoint. The real client shuffles the endpoint list with a time-seeded rand; the playground
  * keeps the given order, and the sorted order after a sync, so runs are reproducible.
  */
+/**
+ * Endpoint lists parsed, by the list (every etcdctl command sets the same few): shared by the
+ * clients, which never change them. A list with an unparsable URL is not kept.
+ */
+const parsedEndpoints = new Map<string, readonly Endpoint[]>();
+
+interface Endpoint {
+  /** As given to setEndpoints. */
+  raw: string;
+  url: GoURL;
+  /** URL.String(). */
+  str: string;
+}
+
 export class ClusterClient {
-  private endpoints: readonly { url: GoURL; str: string }[] = [];
+  private endpoints: readonly Endpoint[] = [];
   private pinned = 0;
 
   constructor(
@@ -38,11 +52,19 @@ export class ClusterClient {
   /** SetEndpoints / reset. Returns a Go error for an unparsable URL or an empty list. */
   setEndpoints(eps: string[]): GoError | undefined {
     if (eps.length === 0) return ErrNoEndpoints;
-    const parsed: { url: GoURL; str: string }[] = [];
-    for (const e of eps) {
-      const u = parseURL(e);
-      if ('error' in u) return new GoError(u.error);
-      parsed.push({ url: u, str: urlString(u) });
+    const key = eps.join('\n');
+    let parsed = parsedEndpoints.get(key);
+    // A URL with a newline in it could make two lists one key.
+    if (parsed !== undefined && !parsed.every((p, i) => p.raw === eps[i])) parsed = undefined;
+    if (parsed === undefined) {
+      const out: Endpoint[] = [];
+      for (const e of eps) {
+        const u = parseURL(e);
+        if ('error' in u) return new GoError(u.error);
+        out.push({ raw: e, url: u, str: urlString(u) });
+      }
+      if (parsedEndpoints.size >= 64) parsedEndpoints.clear();
+      parsedEndpoints.set(key, (parsed = out));
     }
     this.endpoints = parsed;
     this.pinned = 0;
@@ -117,7 +139,7 @@ export class ClusterClient {
    * Sync: the members' client URLs replace the endpoints unless they are the same set (the fast
    * path that keeps the pinned endpoint).
    */
-  async sync(list: () => Promise<{ clientURLs: string[] }[] | GoError>): Promise<GoError | undefined> {
+  async sync(list: () => Promise<readonly { readonly clientURLs: readonly string[] }[] | GoError>): Promise<GoError | undefined> {
     const ms = await list();
     if (ms instanceof GoError) return ms;
     const eps: string[] = [];

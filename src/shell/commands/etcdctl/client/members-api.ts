@@ -56,7 +56,7 @@ function toMember(v: unknown): Member {
 
 /**
  * Members lists by response body: every etcdctl command syncs its endpoints from the same few
- * bodies. Callers get copies.
+ * bodies. `list` hands out copies, `listShared` the lists themselves.
  */
 const listedMembers = new Map<string, readonly Member[]>();
 
@@ -84,24 +84,34 @@ export function validatePeerURLs(urls: string[]): string[] | GoError {
   return out.sort();
 }
 
+/** The members a `GET /v2/members` answer lists (parsed once per body: shared, never change them). */
+function decodeList(r: Reply | GoError): readonly Member[] | GoError {
+  if (r instanceof GoError) return r;
+  const bad = assertStatus(r, 200);
+  if (bad) return bad;
+  let members = listedMembers.get(r.body);
+  if (members === undefined) {
+    const v = parseJSON(r.body);
+    if (v instanceof GoError) return v;
+    const ms = (v as Record<string, unknown> | null)?.members;
+    members = Array.isArray(ms) ? ms.map(toMember) : [];
+    if (listedMembers.size >= 32) listedMembers.clear();
+    listedMembers.set(r.body, members);
+  }
+  return members;
+}
+
 export class MembersAPI {
   constructor(private client: ClusterClient) {}
 
   async list(deadline?: number): Promise<Member[] | GoError> {
-    const r = await this.client.do(action('GET', []), deadline);
-    if (r instanceof GoError) return r;
-    const bad = assertStatus(r, 200);
-    if (bad) return bad;
-    let members = listedMembers.get(r.body);
-    if (members === undefined) {
-      const v = parseJSON(r.body);
-      if (v instanceof GoError) return v;
-      const ms = (v as Record<string, unknown> | null)?.members;
-      members = Array.isArray(ms) ? ms.map(toMember) : [];
-      if (listedMembers.size >= 32) listedMembers.clear();
-      listedMembers.set(r.body, members);
-    }
-    return members.map(copyMember);
+    const members = decodeList(await this.client.do(action('GET', []), deadline));
+    return members instanceof GoError ? members : members.map(copyMember);
+  }
+
+  /** `list` without the copies, for readers only (every command's endpoint sync). */
+  async listShared(deadline?: number): Promise<readonly Readonly<Member>[] | GoError> {
+    return decodeList(await this.client.do(action('GET', []), deadline));
   }
 
   async leader(deadline?: number): Promise<Member | GoError> {

@@ -100,7 +100,7 @@ export async function mustNewClient(rt: Runtime, c: CliContext): Promise<Cluster
     if (debug) rt.err(`start to sync cluster using endpoints(${client.endpointStrings().join(',')})\n`);
     const members = new MembersAPI(client);
     const deadline = totalDeadline(rt, c);
-    const err = await client.sync(() => members.list(deadline));
+    const err = await client.sync(() => members.listShared(deadline));
     if (err) {
       if (err === ErrNoEndpoints) {
         rt.err('etcd cluster has no published client endpoints.\n');

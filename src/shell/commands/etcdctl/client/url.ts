@@ -45,10 +45,20 @@ export function queryEscape(s: string): string {
 
 /** url.Values.Encode: keys sorted, `k=v` joined by `&`. */
 export function encodeValues(values: Record<string, string>): string {
-  return Object.keys(values)
-    .sort()
-    .map((k) => `${queryEscape(k)}=${queryEscape(values[k]!)}`)
-    .join('&');
+  // Every request encodes a few values: an insertion sort (sort()'s order) and one string.
+  const keys = Object.keys(values);
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  let out = '';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out += `${i > 0 ? '&' : ''}${queryEscape(k)}=${queryEscape(values[k]!)}`;
+  }
+  return out;
 }
 
 function unescape(s: string): string | undefined {
