@@ -1,6 +1,7 @@
 import { goFormat, reflectString, type GoValue } from './go-value.ts';
-import { isRequestURI } from './go-url.ts';
+import { isRequestURI } from '../sim/go-url.ts';
 import { decodeContent } from './decode.ts';
+import { dir } from '../sim/go-path.ts';
 import { child, isCompatible, type Node } from './node.ts';
 import type { ReportBuilder } from './report.ts';
 import { CLOUD_CONFIG, humanType, type SchemaField, type SchemaType } from './schema.ts';
@@ -92,7 +93,7 @@ function checkWriteFiles(cfg: Node, report: ReportBuilder): void {
   for (const f of child(cfg, 'write_files')?.children ?? []) {
     const c = child(f, 'path');
     if (!c || c.value.kind === 'invalid') continue;
-    if (goPathDir(reflectString(c.value)).startsWith('/usr')) {
+    if (dir(reflectString(c.value)).startsWith('/usr')) {
       report.error(c.line, 'file cannot be written to a read-only filesystem');
     }
   }
@@ -113,27 +114,6 @@ export const RULES: readonly Rule[] = [
   checkWriteFiles,
   checkWriteFilesUnderCoreos,
 ];
-
-/** Go's path.Dir. */
-export function goPathDir(p: string): string {
-  const i = p.lastIndexOf('/');
-  return goPathClean(p.slice(0, i + 1));
-}
-
-function goPathClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? '.' : s;
-}
 
 /** Go's %q for the strings these messages quote. */
 export function goQuote(s: string): string {

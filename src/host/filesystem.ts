@@ -1,3 +1,5 @@
+import { clean, isCleanRooted } from '../sim/go-path.ts';
+
 /** A host's files: absolute paths to text. Directories exist implicitly above files, or explicitly. */
 export interface FileEntry {
   content: string;
@@ -6,36 +8,15 @@ export interface FileEntry {
   readonly?: boolean;
 }
 
-/** True when `normalize` would return `path` as it is: absolute, no empty, `.` or `..` segment. */
-function isNormal(path: string): boolean {
-  if (path.charCodeAt(0) !== 47) return false;
-  if (path.length === 1) return true;
-  let start = 1;
-  for (let i = 1; i <= path.length; i++) {
-    if (i < path.length && path.charCodeAt(i) !== 47) continue;
-    const len = i - start;
-    if (len === 0) return false;
-    if (path.charCodeAt(start) === 46 && (len === 1 || (len === 2 && path.charCodeAt(start + 1) === 46))) return false;
-    start = i + 1;
-  }
-  return true;
-}
-
 export class FileSystem {
   private files = new Map<string, FileEntry>();
   private dirs = new Set<string>(['/']);
 
+  /** An absolute, clean path (a rooted path.Clean: `..` stops at `/`). */
   static normalize(path: string, cwd = '/'): string {
     // Most paths asked for are normal already (every login reads /etc/environment).
-    if (isNormal(path)) return path;
-    const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
-    const out: string[] = [];
-    for (const part of abs.split('/')) {
-      if (!part || part === '.') continue;
-      if (part === '..') out.pop();
-      else out.push(part);
-    }
-    return '/' + out.join('/');
+    if (isCleanRooted(path)) return path;
+    return clean(path.startsWith('/') ? path : `${cwd}/${path}`);
   }
 
   read(path: string): string | undefined {

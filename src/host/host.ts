@@ -7,6 +7,7 @@ import type { PowerState } from '../snapshot.ts';
 import { Journal } from './journal.ts';
 import { Units } from './units.ts';
 import { sha1 } from '@noble/hashes/legacy.js';
+import { worldServices } from './world-services.ts';
 
 /** Something a host runs while it is up (etcd, later fleet, docker...). */
 export interface HostService {
@@ -75,13 +76,7 @@ export class Host {
       },
       ip,
       fs: this.fs,
-      now: () => world.now(),
-      http: (target, out, handlers) => world.http.request(name, target, out, handlers),
-      setTimer: (fn, ms) => {
-        const id = world.clock.schedule(fn, ms);
-        return () => world.clock.cancel(id);
-      },
-      wake: (settle) => world.wake(settle),
+      ...worldServices(world, name),
       journal: this.journal,
       units: this.units,
     };

@@ -73,6 +73,32 @@ export function readWordParts(p: LexSource, stop: (c: string) => boolean): WordP
   return parts;
 }
 
+/** What a backslash escapes inside double quotes (backslash-newline joins lines), and in here-documents. */
+const DQ_ESCAPES = '$`"\\\n';
+const HEREDOC_ESCAPES = '$`\\';
+
+/** One step through double-quote-like text: `\` escapes only `escapes`; `$` and `` ` `` expand. */
+function readQuotedStep(p: LexSource, parts: WordPart[], escapes: string): void {
+  const s = p.src;
+  const c = s[p.pos]!;
+  if (c === '\\') {
+    const n = s[p.pos + 1];
+    if (n !== undefined && escapes.includes(n)) {
+      if (n !== '\n') push(parts, { kind: 'sq', text: n });
+      p.pos += 2;
+      return;
+    }
+  } else if (c === '$' || c === '`') {
+    const part = readDollar(p, true);
+    if (part) {
+      parts.push(part);
+      return;
+    }
+  }
+  push(parts, { kind: 'sq', text: c });
+  p.pos++;
+}
+
 /** Reads `"..."`; the cursor is on the opening quote. */
 function readDoubleQuoted(p: LexSource): WordPart {
   const s = p.src;
@@ -85,26 +111,7 @@ function readDoubleQuoted(p: LexSource): WordPart {
       p.pos++;
       return { kind: 'dq', parts };
     }
-    if (c === '\\') {
-      const n = s[p.pos + 1];
-      if (n !== undefined && '$`"\\\n'.includes(n)) {
-        if (n !== '\n') push(parts, { kind: 'sq', text: n });
-        p.pos += 2;
-      } else {
-        push(parts, { kind: 'sq', text: '\\' });
-        p.pos++;
-      }
-    } else if (c === '$' || c === '`') {
-      const part = readDollar(p, true);
-      if (part) parts.push(part);
-      else {
-        push(parts, { kind: 'sq', text: c });
-        p.pos++;
-      }
-    } else {
-      push(parts, { kind: 'sq', text: c });
-      p.pos++;
-    }
+    readQuotedStep(p, parts, DQ_ESCAPES);
   }
 }
 
@@ -272,22 +279,6 @@ export function ansiEscape(s: string, i: number): [string, number] {
 export function parseDoubleQuotedText(p: LexSource): Word {
   const text = p.src;
   const parts: WordPart[] = [];
-  while (p.pos < text.length) {
-    const c = text[p.pos]!;
-    if (c === '\\' && '$`\\'.includes(text[p.pos + 1] ?? '')) {
-      push(parts, { kind: 'sq', text: text[p.pos + 1]! });
-      p.pos += 2;
-    } else if (c === '$' || c === '`') {
-      const part = readDollar(p, true);
-      if (part) parts.push(part);
-      else {
-        push(parts, { kind: 'sq', text: c });
-        p.pos++;
-      }
-    } else {
-      push(parts, { kind: 'sq', text: c });
-      p.pos++;
-    }
-  }
+  while (p.pos < text.length) readQuotedStep(p, parts, HEREDOC_ESCAPES);
   return { parts };
 }

@@ -1,3 +1,4 @@
+import { worldServices } from '../../src/host/world-services.ts';
 import { World } from '../../src/sim/world.ts';
 import { FileSystem } from '../../src/host/filesystem.ts';
 import { installCoreosFiles } from '../../src/host/coreos-files.ts';
@@ -56,13 +57,7 @@ export class ShellHarness {
       name,
       ip,
       fs: new FileSystem(),
-      now: () => w.now(),
-      http: (target, out, handlers) => w.http.request(name, target, out, handlers),
-      setTimer: (fn, ms) => {
-        const id = w.clock.schedule(fn, ms);
-        return () => w.clock.cancel(id);
-      },
-      wake: (settle) => w.wake(settle),
+      ...worldServices(w, name),
     };
     this.hosts.set(name, ctx);
     return ctx;

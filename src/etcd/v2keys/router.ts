@@ -1,29 +1,8 @@
 import type { HttpRequest, HttpResponseWriter } from '../../sim/http.ts';
-import { clean } from '../keyspace/paths.ts';
+import { canonicalURLPath, escapePath } from '../../sim/go-url.ts';
 import { GoFormError, pathUnescape } from './go-form.ts';
 import { handleKeys, KEYS_PREFIX, type KeysServer } from './handler.ts';
 
-/** Go's ServeMux cleanPath: clean, rooted, trailing slash kept. */
-export function muxCleanPath(p: string): string {
-  if (p === '') return '/';
-  if (p[0] !== '/') p = '/' + p;
-  let np = clean(p);
-  if (p.endsWith('/') && np !== '/') np += '/';
-  return np;
-}
-
-const HEXU = '0123456789ABCDEF';
-
-/** url.URL.EscapedPath for a decoded path: everything but unreserved and `$&+,/:;=@` escaped. */
-export function escapePath(p: string): string {
-  let out = '';
-  for (const b of new TextEncoder().encode(p)) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c)) out += c;
-    else out += '%' + HEXU[b >> 4] + HEXU[b & 15];
-  }
-  return out;
-}
 
 function htmlEscape(s: string): string {
   return s.replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]!);
@@ -44,7 +23,7 @@ export function routeKeys(server: KeysServer, req: HttpRequest, res: HttpRespons
     res.end();
     return true;
   }
-  const cleaned = muxCleanPath(decoded);
+  const cleaned = canonicalURLPath(decoded);
   if (cleaned !== decoded) {
     const location = escapePath(cleaned) + (req.query !== '' ? '?' + req.query : '');
     if (req.method === 'GET') {

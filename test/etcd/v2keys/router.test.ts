@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { escapePath, muxCleanPath, routeKeys } from '../../../src/etcd/v2keys/router.ts';
+import { routeKeys } from '../../../src/etcd/v2keys/router.ts';
 import { FakeKeysServer, FakeResponse, request } from './fake-keys-server.ts';
 
 function route(s: FakeKeysServer, method: string, url: string) {
@@ -34,11 +34,5 @@ describe('routeKeys', () => {
     expect(res.body).toBe('<a href="/v2/keys/foo?recursive=true">Moved Permanently</a>.\n\n');
     const up = route(s, 'PUT', '/v2/keys/../0/version');
     expect([up.res.status, up.res.header('Location'), up.res.body]).toEqual([301, '/v2/0/version', '']);
-  });
-
-  it('muxCleanPath keeps a trailing slash; escapePath escapes what Go escapes', () => {
-    expect(muxCleanPath('/v2/keys/a/')).toBe('/v2/keys/a/');
-    expect(muxCleanPath('/v2/keys/./a')).toBe('/v2/keys/a');
-    expect(escapePath('/a b?c/é')).toBe('/a%20b%3Fc/%C3%A9');
   });
 });

@@ -3,6 +3,7 @@ import { FileSystem } from '../../../../src/host/filesystem.ts';
 import type { HttpRequest, HttpResponseWriter } from '../../../../src/sim/http.ts';
 import type { HostContext, Process, SignalName } from '../../../../src/shell/process.ts';
 import { etcdctl } from '../../../../src/shell/commands/etcdctl/index.ts';
+import { worldServices } from '../../../../src/host/world-services.ts';
 
 /** A small world for etcdctl unit tests: hosts on the simulated network, fake etcd servers. */
 
@@ -59,13 +60,7 @@ export class TestWorld {
       name,
       ip,
       fs: new FileSystem(),
-      now: () => w.now(),
-      http: (target, out, handlers) => w.http.request(name, target, out, handlers),
-      setTimer: (fn, ms) => {
-        const id = w.clock.setTimeout(fn, ms);
-        return () => w.clock.clearTimeout(id);
-      },
-      wake: (settle) => w.wake(settle),
+      ...worldServices(w, name),
     };
     this.contexts.set(name, ctx);
     return ctx;

@@ -2,7 +2,7 @@ import { STATUS_TEXT } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { ClusterError, DeadlineExceeded, ErrNoEndpoints, GoError } from './errors.ts';
 import { roundTrip, type OutRequest, type Reply } from './round-trip.ts';
-import { parseURL, urlString, type GoURL } from './url.ts';
+import { parseURL, urlString, type GoURL } from '../../../../sim/go-url.ts';
 
 /** What the keys and members APIs ask the cluster client to send (client.httpAction). */
 export interface HttpAction {

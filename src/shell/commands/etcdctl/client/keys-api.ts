@@ -2,7 +2,7 @@ import type { ClusterClient, HttpAction } from './cluster-client.ts';
 import { EtcdError, ErrEmptyBody, ErrInvalidJSON, GoError } from './errors.ts';
 import { decodeResponse, type Response } from './node.ts';
 import { header, type Reply } from './round-trip.ts';
-import { canonicalURLPath, encodeValues, escapePath, type GoURL } from './url.ts';
+import { canonicalURLPath, encodeValues, escapePath, type GoURL } from '../../../../sim/go-url.ts';
 
 /** client.KeysAPI (client/keys.go @v2.3.7): the requests it builds and how it reads replies. */
 

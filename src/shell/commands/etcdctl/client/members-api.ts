@@ -1,7 +1,8 @@
 import type { ClusterClient, HttpAction } from './cluster-client.ts';
 import { GoError } from './errors.ts';
 import type { Reply } from './round-trip.ts';
-import { cleanPath, escapePath, parseURL, urlString, type GoURL } from './url.ts';
+import { clean } from '../../../../sim/go-path.ts';
+import { escapePath, parseURL, urlString, type GoURL } from '../../../../sim/go-url.ts';
 
 /** client.MembersAPI (client/members.go @v2.3.7). */
 export interface Member {
@@ -14,7 +15,7 @@ export interface Member {
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
 
 function membersPath(ep: GoURL, ...rest: string[]): string {
-  return escapePath(cleanPath([ep.path, '/v2/members', ...rest].filter((p) => p !== '').join('/')));
+  return escapePath(clean([ep.path, '/v2/members', ...rest].filter((p) => p !== '').join('/')));
 }
 
 function action(method: string, rest: string[], body?: string): HttpAction {

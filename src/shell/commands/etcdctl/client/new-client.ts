@@ -5,7 +5,7 @@ import { ErrNoEndpoints, GoError } from './errors.ts';
 import { roundTrip } from './round-trip.ts';
 import { KeysAPI } from './keys-api.ts';
 import { MembersAPI } from './members-api.ts';
-import { parseURL, urlString } from './url.ts';
+import { parseURL, urlString } from '../../../../sim/go-url.ts';
 
 /** etcdctl/command/util.go @v2.3.7: endpoints from flags and environment, and client setup. */
 

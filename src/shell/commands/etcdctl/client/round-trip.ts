@@ -1,7 +1,7 @@
 import type { Headers } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { DeadlineExceeded, GoError, dialError, dialTimeoutError, headerTimeoutError } from './errors.ts';
-import type { GoURL } from './url.ts';
+import type { GoURL } from '../../../../sim/go-url.ts';
 
 /** One HTTP request as the Go client builds it. `path` is already escaped. */
 export interface OutRequest {

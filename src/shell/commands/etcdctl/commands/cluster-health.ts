@@ -2,7 +2,7 @@ import { GoError } from '../client/errors.ts';
 import { MembersAPI } from '../client/members-api.ts';
 import { mustNewClientNoSync } from '../client/new-client.ts';
 import { roundTrip } from '../client/round-trip.ts';
-import { parseURL } from '../client/url.ts';
+import { parseURL } from '../../../../sim/go-url.ts';
 import type { CliCommand } from '../cli/types.ts';
 import { ExitClusterNotHealthy, ExitServerError, ExitSuccess, type Runtime } from '../runtime.ts';
 

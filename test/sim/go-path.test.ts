@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { clean, cleanKey, join, split } from '../../../src/etcd/keyspace/paths.ts';
+import { clean, dir, join, split } from '../../src/sim/go-path.ts';
+import { cleanKey } from '../../src/etcd/keyspace/paths.ts';
 
 describe('Go path functions', () => {
   it('Clean', () => {
@@ -23,5 +24,16 @@ describe('Go path functions', () => {
   it('cleanKey roots and cleans', () => {
     expect(cleanKey('')).toBe('/');
     expect(cleanKey('foo//bar/')).toBe('/foo/bar');
+  });
+});
+
+describe('path.Dir', () => {
+  it('drops the last element and cleans (Go documentation examples)', () => {
+    expect(dir('/a/b/c')).toBe('/a/b');
+    expect(dir('a/b/c')).toBe('a/b');
+    expect(dir('/a/')).toBe('/a');
+    expect(dir('a/')).toBe('a');
+    expect(dir('/')).toBe('/');
+    expect(dir('')).toBe('.');
   });
 });

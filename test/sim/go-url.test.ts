@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isRequestURI } from '../../src/cloudconfig/go-url.ts';
+import { canonicalURLPath, escapePath, isRequestURI } from '../../src/sim/go-url.ts';
 
 describe('isRequestURI (url.ParseRequestURI)', () => {
   it('accepts absolute URLs and paths', () => {
@@ -14,5 +14,17 @@ describe('isRequestURI (url.ParseRequestURI)', () => {
     expect(isRequestURI('mailto:a@b')).toBe(false);
     expect(isRequestURI('http://host:port/')).toBe(false);
     expect(isRequestURI('http://a b/')).toBe(false);
+  });
+});
+
+describe('request paths (ServeMux cleanPath / etcd CanonicalURLPath, URL.EscapedPath)', () => {
+  it('cleans a path and keeps a trailing slash', () => {
+    expect(canonicalURLPath('/v2/keys/a/')).toBe('/v2/keys/a/');
+    expect(canonicalURLPath('/v2/keys/./a')).toBe('/v2/keys/a');
+    expect(canonicalURLPath('v2//keys/../x')).toBe('/v2/x');
+  });
+
+  it('escapes what Go escapes in a path', () => {
+    expect(escapePath('/a b?c/é')).toBe('/a%20b%3Fc/%C3%A9');
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The parts of Go's net/url and path that the etcd client's requests go through: url.Parse (for
- * endpoints), URL.String, path escaping, url.Values.Encode, path.Clean and etcd's CanonicalURLPath.
+ * The parts of Go's net/url that the simulated Go programs go through: url.Parse (etcdctl's
+ * endpoints), URL.String, path escaping, url.Values.Encode, ParseRequestURI (coreos-cloudinit's
+ * discovery check), and the ServeMux / etcd CanonicalURLPath cleaning of request paths.
  */
+import { clean } from './go-path.ts';
 
 export interface GoURL {
   scheme: string;
@@ -139,35 +141,42 @@ export function urlString(u: GoURL): string {
   return s;
 }
 
-const CLEAN_ROOTED = /^(?:\/[^/]+)+$/;
-const DOT_ELEMENT = /\/\.\.?(?:\/|$)/;
-
-/** Go's path.Clean. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  // Already clean: rooted, no empty, `.` or `..` element, no trailing slash.
-  if (CLEAN_ROOTED.test(p) && !DOT_ELEMENT.test(p)) return p;
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  if (rooted) return '/' + joined;
-  return joined === '' ? '.' : joined;
-}
-
 /** etcd's pathutil.CanonicalURLPath: clean, rooted, keeping a trailing slash. */
 export function canonicalURLPath(p: string): string {
   if (p === '') return '/';
   if (p[0] !== '/') p = '/' + p;
-  let np = cleanPath(p);
+  let np = clean(p);
   if (p.endsWith('/') && np !== '/') np += '/';
   return np;
+}
+
+/**
+ * Whether Go's url.ParseRequestURI accepts a string: an absolute URI with a `/` after the scheme,
+ * or an absolute path. (Only what the discovery check needs.)
+ */
+export function isRequestURI(raw: string): boolean {
+  if (raw === '' || /[\x00-\x1f\x7f]/.test(raw)) return false;
+  if (/%(?![0-9a-fA-F]{2})/.test(raw)) return false;
+  let rest = raw;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw);
+  if (scheme) rest = raw.slice(scheme[0].length);
+  else if (/^[^/?#]*:/.test(raw) && raw.startsWith(':')) return false; // "missing protocol scheme"
+  if (!rest.startsWith('/')) return false;
+  if (scheme && rest.startsWith('//')) {
+    const end = rest.slice(2).search(/[/?#]/);
+    let authority = end < 0 ? rest.slice(2) : rest.slice(2, 2 + end);
+    const at = authority.lastIndexOf('@');
+    if (at >= 0) authority = authority.slice(at + 1);
+    return validHost(authority);
+  }
+  return true;
+}
+
+function validHost(host: string): boolean {
+  if (host.startsWith('[')) return /^\[[0-9a-fA-F:.]+(%[^\]]*)?\](:\d*)?$/.test(host);
+  const colon = host.lastIndexOf(':');
+  const name = colon >= 0 ? host.slice(0, colon) : host;
+  const port = colon >= 0 ? host.slice(colon + 1) : '';
+  if (!/^\d*$/.test(port)) return false;
+  return /^[A-Za-z0-9\-._~!$&'()*+,;=%]*$/.test(name);
 }
