@@ -92,6 +92,8 @@ export class EtcdServer implements KeysServer {
   exitCode: number | undefined;
   /** Told when the process exits by itself (systemd's Restart= hears it). */
   onExit: ((code: number) => void) | undefined;
+  /** Told when etcd sends systemd READY=1: a member or a proxy serving its client ports. */
+  onReady: (() => void) | undefined;
 
   constructor(
     readonly world: World,
@@ -217,6 +219,7 @@ export class EtcdServer implements KeysServer {
         listenClientURLs: listenClientURLs(this.config),
         track: (u) => this.undo.push(u),
         savePeerURLs: (urls) => (this.diskRef.proxy = { peerURLs: urls }),
+        serving: () => this.onReady?.(),
       },
       peerURLs,
     );
@@ -262,6 +265,7 @@ export class EtcdServer implements KeysServer {
       this.closers.push(this.world.http.listen(this.hostName, port, (req, res) => this.serveClient(req, res)));
     }
     this.traceRole();
+    this.onReady?.();
   }
 
   stop(): void {

@@ -21,7 +21,7 @@ export class EtcdUnit implements UnitBackend {
   private running = false;
   /** PID of a start that failed at once (no member was made for it). */
   private failedPid: number | undefined;
-  /** Undoes the watch for READY=1 (see `watchReady`) or the removed member's exit timer. */
+  /** Undoes the pending READY=1 notice or the removed member's exit timer. */
   private cancelWatch: (() => void) | undefined;
 
   constructor(
@@ -69,6 +69,13 @@ export class EtcdUnit implements UnitBackend {
       const server = this.make(cfg, disk);
       // etcd exiting by itself (a failed bootstrap) leaves the unit failed.
       server.onExit = (code) => this.exited(server, code);
+      // READY=1: systemd hears it once etcd's step that sent it is done.
+      server.onReady = () => {
+        this.cancelWatch = this.host.context.setTimer(() => {
+          this.cancelWatch = undefined;
+          if (this.current === server && this.running) this.host.units.ready(this.unit);
+        }, 0);
+      };
       this.current = server;
       this.disk = disk;
     }
@@ -79,7 +86,6 @@ export class EtcdUnit implements UnitBackend {
       return true;
     }
     server.start();
-    if (!this.isReady()) this.watchReady();
     return true;
   }
 
@@ -105,31 +111,6 @@ export class EtcdUnit implements UnitBackend {
       server.log.info('the data-dir used by this member must be removed.');
       this.exited(server, 0);
     }, 1000);
-  }
-
-  /**
-   * Type=notify: etcd says READY=1 once NewServer returned and it listens (member) or once the
-   * proxy serves. The server has no hook for that moment; every line it logs is a step of its
-   * start, so each one schedules a look (after the step is done) until it is ready.
-   */
-  private watchReady(): void {
-    let pending = false;
-    let cancelTimer: (() => void) | undefined;
-    const off = this.host.journal.subscribe((e) => {
-      if (e.unit !== this.unit || e.identifier === 'systemd' || pending) return;
-      pending = true;
-      cancelTimer = this.host.context.setTimer(() => {
-        pending = false;
-        if (!this.running || !this.isReady()) return;
-        this.cancelWatch?.();
-        this.cancelWatch = undefined;
-        this.host.units.ready(this.unit);
-      }, 0);
-    });
-    this.cancelWatch = () => {
-      off();
-      cancelTimer?.();
-    };
   }
 
   /** READY=1 sent: a member or a serving proxy. */

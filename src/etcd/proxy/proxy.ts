@@ -32,6 +32,8 @@ export interface ProxyDeps {
   track(undo: () => void): void;
   /** The proxy learned new peer URLs: its data dir's `proxy/cluster` file changes. */
   savePeerURLs(urls: string[]): void;
+  /** The proxy serves its client ports (etcd then tells systemd READY=1). */
+  serving(): void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class EtcdProxy {
     for (const port of this.d.clientPorts) {
       this.d.track(world.http.listen(hostName, port, (req, res) => this.serve(req, res)));
     }
+    this.d.serving();
   }
 
   private scheduleRefresh(): void {
