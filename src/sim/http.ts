@@ -125,59 +125,44 @@ export class HttpStack {
   /** Opens a connection from `fromHost` and sends one request. */
   request(fromHost: string, target: HttpTarget, out: HttpOutgoing, h: HttpClientHandlers): HttpConnection {
     const conn = ++this.connSeq;
-    const clientPort = CLIENT_PORT_BASE + (conn % 28000);
-    let done = false;
-    const finish = () => {
-      done = true;
-      this.connectHooks.delete(conn);
-      this.net.unlisten(fromHost, clientPort);
-    };
-    const to = this.net.resolve(target.address, fromHost);
-    if (to === undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(target.address)) {
-      // A name no resolver knows fails at once.
-      const id = this.clock.schedule(() => {
-        if (!done) {
-          finish();
-          h.onError?.('ENOTFOUND');
-        }
-      }, 0);
-      return { abort: () => { this.clock.cancel(id); finish(); } };
-    }
+    return new ClientConnection(this.net, this.clock, this.connectHooks, conn, fromHost, target, out, h);
+  }
+}
+
+/** The client's side of one connection: what arrives on its port goes to the handlers. */
+class ClientConnection implements HttpConnection {
+  private done = false;
+  private readonly clientPort: number;
+  private to: string | undefined;
+  private timer: number | undefined;
+
+  constructor(
+    private readonly net: Network,
+    private readonly clock: WorldClock,
+    private readonly connectHooks: Map<number, () => void>,
+    private readonly conn: number,
+    private readonly fromHost: string,
+    private readonly target: HttpTarget,
+    out: HttpOutgoing,
+    private readonly h: HttpClientHandlers,
+  ) {
+    this.clientPort = CLIENT_PORT_BASE + (conn % 28000);
+    const to = (this.to = net.resolve(target.address, fromHost));
     if (to === undefined) {
-      // Nobody answers ARP for this address.
-      const id = this.clock.schedule(() => {
-        if (!done) {
-          finish();
-          h.onError?.('EHOSTUNREACH');
-        }
-      }, NO_ROUTE_MS);
-      return { abort: () => { this.clock.cancel(id); finish(); } };
+      // A name no resolver knows fails at once; nobody answers ARP for an unknown address.
+      const named = !/^\d+\.\d+\.\d+\.\d+$/.test(target.address);
+      this.timer = clock.schedule(() => this.fail(named ? 'ENOTFOUND' : 'EHOSTUNREACH'), named ? 0 : NO_ROUTE_MS);
+      return;
     }
-    this.net.listen(fromHost, clientPort, (msg) => {
-      if (done) return;
-      const pl = msg.payload as { conn: number; status?: number; headers?: Headers; chunk?: string };
-      if (pl.conn !== conn) return;
-      switch (msg.kind) {
-        case 'http.head':
-          h.onHead?.(pl.status!, pl.headers!);
-          break;
-        case 'http.data':
-          h.onData?.(pl.chunk!);
-          break;
-        case 'http.end':
-          finish();
-          h.onEnd?.();
-          break;
-        case 'http.rst':
-          finish();
-          h.onError?.('ECONNREFUSED');
-          break;
-      }
-    });
-    if (h.onConnect) this.connectHooks.set(conn, () => !done && h.onConnect?.());
+    net.listen(fromHost, this.clientPort, (msg) => this.receive(msg));
+    if (h.onConnect) connectHooks.set(conn, () => !this.done && h.onConnect?.());
+    if (!net.isUp(to)) {
+      this.timer = clock.schedule(() => this.fail('EHOSTUNREACH'), NO_ROUTE_MS);
+      return;
+    }
     const payload: ReqPayload = {
       conn,
-      clientPort,
+      clientPort: this.clientPort,
       hostHeader: target.address,
       method: out.method,
       path: out.path,
@@ -185,28 +170,52 @@ export class HttpStack {
       headers: out.headers ?? [],
       body: out.body ?? '',
     };
-    let unreachableTimer: number | undefined;
-    if (!this.net.isUp(to)) {
-      unreachableTimer = this.clock.schedule(() => {
-        if (!done) {
-          finish();
-          h.onError?.('EHOSTUNREACH');
-        }
-      }, NO_ROUTE_MS);
-    } else {
-      this.net.send(fromHost, to, target.port, 'http.req', payload, {
-        // Up but nothing listening on the port: the kernel answers with a reset.
-        onUndeliverable: () => this.net.send(to, fromHost, clientPort, 'http.rst', { conn }),
-      });
+    net.send(fromHost, to, target.port, 'http.req', payload, {
+      // Up but nothing listening on the port: the kernel answers with a reset.
+      onUndeliverable: () => net.send(to, fromHost, this.clientPort, 'http.rst', { conn }),
+    });
+  }
+
+  abort(): void {
+    if (this.done) return;
+    this.finish();
+    this.clock.cancel(this.timer);
+    if (this.to !== undefined) this.net.send(this.fromHost, this.to, this.target.port, 'http.close', { conn: this.conn });
+  }
+
+  private receive(msg: NetMessage): void {
+    if (this.done) return;
+    const pl = msg.payload as { conn: number; status?: number; headers?: Headers; chunk?: string };
+    if (pl.conn !== this.conn) return;
+    const h = this.h;
+    switch (msg.kind) {
+      case 'http.head':
+        h.onHead?.(pl.status!, pl.headers!);
+        break;
+      case 'http.data':
+        h.onData?.(pl.chunk!);
+        break;
+      case 'http.end':
+        this.finish();
+        h.onEnd?.();
+        break;
+      case 'http.rst':
+        this.finish();
+        h.onError?.('ECONNREFUSED');
+        break;
     }
-    return {
-      abort: () => {
-        if (done) return;
-        finish();
-        this.clock.cancel(unreachableTimer);
-        this.net.send(fromHost, to, target.port, 'http.close', { conn });
-      },
-    };
+  }
+
+  private fail(code: HttpErrorCode): void {
+    if (this.done) return;
+    this.finish();
+    this.h.onError?.(code);
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.connectHooks.delete(this.conn);
+    if (this.to !== undefined) this.net.unlisten(this.fromHost, this.clientPort);
   }
 }
 
@@ -217,7 +226,8 @@ export class HttpStack {
 class ServerExchange implements HttpResponseWriter {
   readonly req: HttpRequest;
   finished = false;
-  private lastRecv = 0;
+  /** When the previous reply arrives (its `notBefore`): one options object per exchange. */
+  private readonly order = { notBefore: 0 };
   private closeCbs: (() => void)[] | undefined;
 
   constructor(
@@ -263,8 +273,8 @@ class ServerExchange implements HttpResponseWriter {
   }
 
   private reply(kind: string, payload: unknown): void {
-    const m = this.net.send(this.host, this.client, this.p.clientPort, kind, payload, { notBefore: this.lastRecv });
-    if (m) this.lastRecv = m.recvAt;
+    const m = this.net.send(this.host, this.client, this.p.clientPort, kind, payload, this.order);
+    if (m) this.order.notBefore = m.recvAt;
   }
 }
 

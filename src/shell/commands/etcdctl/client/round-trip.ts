@@ -1,4 +1,4 @@
-import type { Headers } from '../../../../sim/http.ts';
+import type { Headers, HttpClientHandlers, HttpConnection, HttpErrorCode } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { DeadlineExceeded, GoError, dialError, dialTimeoutError, headerTimeoutError } from './errors.ts';
 import type { GoURL } from '../../../../sim/go-url.ts';
@@ -80,59 +80,115 @@ export function roundTrip(rt: Runtime, u: GoURL, req: OutRequest, opts: TripOpti
       host.wake(() => resolve(new GoError('http: no Host in request URL')));
       return;
     }
-    const now = host.now();
-    if (opts.deadline !== undefined && opts.deadline <= now) {
+    if (opts.deadline !== undefined && opts.deadline <= host.now()) {
       host.wake(() => resolve(DeadlineExceeded));
       return;
     }
-    let done = false;
-    let gotHead = false;
-    let status = 0;
-    let headers: Headers = [];
-    const chunks: string[] = [];
-    const cancels: (() => void)[] = [];
-    const finish = (settle: () => void) => {
-      if (done) return;
-      done = true;
-      for (const c of cancels) c();
-      host.wake(settle);
-    };
-    const conn = host.http(
+    new Trip(rt, u.scheme === 'https', hostname, port, req, opts, resolve, reject);
+  });
+}
+
+/** A time limit of one trip: `header` and `dial` apply only while no response head has come. */
+type Limit = 'header' | 'deadline' | 'dial';
+
+/**
+ * One request in flight: the connection's handlers, and its time limits on one timer (every
+ * etcdctl command makes two trips; three timers each filled the clock with cancelled ones).
+ */
+class Trip implements HttpClientHandlers {
+  private done = false;
+  private gotHead = false;
+  private status = 0;
+  private headers: Headers = [];
+  private chunks: string[] = [];
+  private readonly conn: HttpConnection;
+  /** Virtual times of the limits still ahead, earliest first (ties in the order they were set). */
+  private limits: { at: number; limit: Limit }[] = [];
+  private cancelTimer: (() => void) | undefined;
+  private readonly offAbort: () => void;
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly tls: boolean,
+    private readonly hostname: string,
+    private readonly port: number,
+    req: OutRequest,
+    private readonly opts: TripOptions,
+    private readonly resolve: (r: Reply | GoError) => void,
+    private readonly reject: (e: unknown) => void,
+  ) {
+    const host = rt.proc.host;
+    this.conn = host.http(
       { address: hostname, port },
       { method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body ?? '' },
-      {
-        onHead: (s, h) => {
-          gotHead = true;
-          status = s;
-          headers = h;
-          if (u.scheme === 'https') {
-            // A TLS client reading a plain-HTTP answer: Go's crypto/tls wording.
-            conn.abort();
-            finish(() => resolve(new GoError('tls: oversized record received with length 20527')));
-          }
-        },
-        onData: (c) => chunks.push(c),
-        onEnd: () => finish(() => resolve({ status, headers, body: chunks.join('') })),
-        onError: (code) => finish(() => resolve(dialError(code, hostname, port))),
-      },
+      this,
     );
-    const fail = (err: GoError) => {
-      conn.abort();
-      finish(() => resolve(err));
-    };
+    const now = host.now();
     const untilDeadline = opts.deadline === undefined ? Infinity : opts.deadline - now;
-    if (opts.headerTimeoutMs > 0 && opts.headerTimeoutMs < untilDeadline) {
-      cancels.push(host.setTimer(() => !gotHead && fail(headerTimeoutError(opts.endpoint)), opts.headerTimeoutMs));
+    if (opts.headerTimeoutMs > 0 && opts.headerTimeoutMs < untilDeadline) this.limits.push({ at: now + opts.headerTimeoutMs, limit: 'header' });
+    if (untilDeadline !== Infinity) this.limits.push({ at: now + untilDeadline, limit: 'deadline' });
+    if (DIAL_TIMEOUT_MS < untilDeadline) this.limits.push({ at: now + DIAL_TIMEOUT_MS, limit: 'dial' });
+    // Stable: equal times keep the order above, as three timers set in that order would run.
+    this.limits.sort((a, b) => a.at - b.at);
+    this.armNext();
+    this.offAbort = rt.proc.signal.onAbort((reason) => {
+      this.conn.abort();
+      this.finish(() => this.reject(this.rt.interrupted(reason)));
+    });
+  }
+
+  onHead(status: number, headers: Headers): void {
+    this.gotHead = true;
+    this.status = status;
+    this.headers = headers;
+    if (this.tls) {
+      // A TLS client reading a plain-HTTP answer: Go's crypto/tls wording.
+      this.conn.abort();
+      this.finish(() => this.resolve(new GoError('tls: oversized record received with length 20527')));
     }
-    if (untilDeadline !== Infinity) cancels.push(host.setTimer(() => fail(DeadlineExceeded), untilDeadline));
-    if (DIAL_TIMEOUT_MS < untilDeadline) {
-      cancels.push(host.setTimer(() => !gotHead && fail(dialTimeoutError(hostname, port)), DIAL_TIMEOUT_MS));
-    }
-    cancels.push(
-      signal.onAbort((reason) => {
-        conn.abort();
-        finish(() => reject(rt.interrupted(reason)));
-      }),
-    );
-  });
+  }
+
+  onData(chunk: string): void {
+    this.chunks.push(chunk);
+  }
+
+  onEnd(): void {
+    this.finish(() => this.resolve({ status: this.status, headers: this.headers, body: this.chunks.join('') }));
+  }
+
+  onError(code: HttpErrorCode): void {
+    this.finish(() => this.resolve(dialError(code, this.hostname, this.port)));
+  }
+
+  private armNext(): void {
+    const next = this.limits.shift();
+    if (next === undefined) return;
+    const host = this.rt.proc.host;
+    this.cancelTimer = host.setTimer(() => {
+      this.cancelTimer = undefined;
+      this.expired(next.limit);
+      if (!this.done) this.armNext();
+    }, next.at - host.now());
+  }
+
+  private expired(limit: Limit): void {
+    if (limit === 'deadline') this.fail(DeadlineExceeded);
+    else if (this.gotHead) return;
+    else if (limit === 'header') this.fail(headerTimeoutError(this.opts.endpoint));
+    else this.fail(dialTimeoutError(this.hostname, this.port));
+  }
+
+  private fail(err: GoError): void {
+    this.conn.abort();
+    this.finish(() => this.resolve(err));
+  }
+
+  private finish(settle: () => void): void {
+    if (this.done) return;
+    this.done = true;
+    this.cancelTimer?.();
+    // The constructor may not have subscribed yet (an answer cannot come that early, but be safe).
+    this.offAbort?.();
+    this.rt.proc.host.wake(settle);
+  }
 }
