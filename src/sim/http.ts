@@ -75,8 +75,21 @@ interface ReqPayload {
 }
 
 /**
- * HTTP over the simulated network: a request is one message; the response head, each body
- * chunk and the end are messages back. TCP-like: not subject to random loss, but cut by
+ * One message of a response: what the server wrote at one instant (the head, body, end, or any
+ * of them together, as one TCP segment would carry a small answer). Kinds: `http.head`,
+ * `http.data`, `http.end` for one part alone, `http.resp` for a head or body with more.
+ */
+interface ResponseSegment {
+  conn: number;
+  status?: number;
+  headers?: Headers;
+  chunk?: string;
+  end?: boolean;
+}
+
+/**
+ * HTTP over the simulated network: a request is one message; what the server writes at one
+ * instant (head, body chunks, end) is one message back. TCP-like: not subject to random loss, but cut by
  * partitions and by hosts going down (then nothing more arrives; clients time out themselves).
  */
 export class HttpStack {
@@ -116,7 +129,7 @@ export class HttpStack {
         this.connectHooks.delete(p.conn);
         this.clock.schedule(hook, msg.recvAt - msg.sentAt);
       }
-      const ex = new ServerExchange(this.net, host, msg.from, p, open);
+      const ex = new ServerExchange(this.net, this.clock, host, msg.from, p, open);
       open.set(p.conn, ex);
       handler(ex.req, ex);
     };
@@ -185,24 +198,22 @@ class ClientConnection implements HttpConnection {
 
   private receive(msg: NetMessage): void {
     if (this.done) return;
-    const pl = msg.payload as { conn: number; status?: number; headers?: Headers; chunk?: string };
-    if (pl.conn !== this.conn) return;
+    if (msg.kind === 'http.rst') {
+      if ((msg.payload as { conn: number }).conn !== this.conn) return;
+      this.finish();
+      this.h.onError?.('ECONNREFUSED');
+      return;
+    }
+    const seg = msg.payload as ResponseSegment;
+    if (seg.conn !== this.conn) return;
     const h = this.h;
-    switch (msg.kind) {
-      case 'http.head':
-        h.onHead?.(pl.status!, pl.headers!);
-        break;
-      case 'http.data':
-        h.onData?.(pl.chunk!);
-        break;
-      case 'http.end':
-        this.finish();
-        h.onEnd?.();
-        break;
-      case 'http.rst':
-        this.finish();
-        h.onError?.('ECONNREFUSED');
-        break;
+    if (seg.status !== undefined) h.onHead?.(seg.status, seg.headers!);
+    // A handler may have aborted the connection (a TLS client reading plain HTTP).
+    if (this.done) return;
+    if (seg.chunk !== undefined) h.onData?.(seg.chunk);
+    if (seg.end && !this.done) {
+      this.finish();
+      h.onEnd?.();
     }
   }
 
@@ -229,9 +240,11 @@ class ServerExchange implements HttpResponseWriter {
   /** When the previous reply arrives (its `notBefore`): one options object per exchange. */
   private readonly order = { notBefore: 0 };
   private closeCbs: (() => void)[] | undefined;
+  private pending: ResponseSegment | undefined;
 
   constructor(
     private readonly net: Network,
+    private readonly clock: WorldClock,
     private readonly host: string,
     private readonly client: string,
     private readonly p: ReqPayload,
@@ -253,29 +266,56 @@ class ServerExchange implements HttpResponseWriter {
   close(): void {
     if (this.finished) return;
     this.finished = true;
+    this.pending = undefined;
     if (this.closeCbs) for (const cb of this.closeCbs) cb();
   }
 
   writeHead(status: number, headers: Headers): void {
-    if (!this.finished) this.reply('http.head', { conn: this.p.conn, status, headers });
+    if (this.finished) return;
+    const seg = this.segment();
+    seg.status = status;
+    seg.headers = headers;
   }
 
   write(chunk: string): void {
-    if (!this.finished && chunk) this.reply('http.data', { conn: this.p.conn, chunk });
+    if (this.finished || !chunk) return;
+    const seg = this.segment();
+    seg.chunk = seg.chunk === undefined ? chunk : seg.chunk + chunk;
   }
 
   end(chunk?: string): void {
     if (this.finished) return;
-    if (chunk) this.reply('http.data', { conn: this.p.conn, chunk });
+    if (chunk) this.write(chunk);
+    this.segment().end = true;
     this.finished = true;
     this.open.delete(this.p.conn);
-    this.reply('http.end', { conn: this.p.conn });
+    this.flush();
   }
 
-  private reply(kind: string, payload: unknown): void {
-    const m = this.net.send(this.host, this.client, this.p.clientPort, kind, payload, this.order);
+  /** What this instant's writes add to: sent once the writer is done for now (or at `end`). */
+  private segment(): ResponseSegment {
+    if (this.pending === undefined) {
+      this.pending = { conn: this.p.conn };
+      this.clock.post(flushSegment, 0, this, undefined);
+    }
+    return this.pending;
+  }
+
+  /** Sends what was written since the last segment went out, as one message. */
+  flush(): void {
+    const seg = this.pending;
+    if (seg === undefined) return;
+    this.pending = undefined;
+    const kind =
+      seg.status !== undefined ? (seg.chunk !== undefined || seg.end ? 'http.resp' : 'http.head') : seg.chunk !== undefined ? (seg.end ? 'http.resp' : 'http.data') : 'http.end';
+    const m = this.net.send(this.host, this.client, this.p.clientPort, kind, seg, this.order);
     if (m) this.order.notBefore = m.recvAt;
   }
+}
+
+/** The deferred send of an exchange's segment: still at the instant it was written. */
+function flushSegment(ex: ServerExchange): void {
+  ex.flush();
 }
 
 /** Go's net/http status texts for the codes the simulated servers use. */
