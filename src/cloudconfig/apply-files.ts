@@ -10,6 +10,8 @@ import { gunzip } from './apply-gunzip.ts';
 const utf8 = new TextDecoder();
 const enc = new TextEncoder();
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** config.DecodeContent, decoding for real (gzip included). */
 export function decodeFileContent(content: string, encoding: string): { text: string } | { error: string } {
   const bytes = (): Uint8Array | undefined => {
@@ -35,6 +37,8 @@ export function decodeFileContent(content: string, encoding: string): { text: st
   };
   const known = ['', 'b64', 'base64', 'gz', 'gzip', 'gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64'];
   if (!known.includes(encoding)) return { error: `Unsupported encoding ${encoding}` };
+  // Text without surrogates comes back unchanged from UTF-8 (a lone one would become U+FFFD).
+  if (encoding === '' && !SURROGATE.test(content)) return { text: content };
   const b = bytes();
   // UNSURE: Go's own decoder errors (e.g. "illegal base64 data at input byte 4") are not reproduced.
   return b ? { text: utf8.decode(b) } : { error: `unable to decode content as ${encoding}` };

@@ -50,7 +50,7 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
   else sys.log(`Failed while validating user_data (${goQuote(report.failure)})`);
   sys.log('Fetching meta-data from datasource of type "local-file"');
 
-  const text = substitute(userdata, { public_ipv4: env.publicIpv4, private_ipv4: env.privateIpv4 });
+  const text = substituted(userdata, env);
   let cc: CloudConfig | undefined;
   if (text.length > 0) {
     if (isScript(text)) {
@@ -79,12 +79,20 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
 }
 
 /**
- * Every reboot runs coreos-cloudinit over the same user-data again: validating and parsing it
- * (pure, read-only results) once per distinct text keeps reboots cheap.
+ * Every reboot runs coreos-cloudinit over the same user-data again: validating, substituting
+ * and parsing it (pure, read-only results) once per distinct text keeps reboots cheap.
  */
 const validations = new Map<string, ReturnType<typeof validate>>();
 const parses = new Map<string, ReturnType<typeof parseCloudConfig>>();
+/** By user-data, then by the addresses substituted. */
+const substitutions = new Map<string, Map<string, string>>();
 const CACHE_MAX = 32;
+
+function substituted(userdata: string, env: CloudinitEnvironment): string {
+  const byAddresses = cached(substitutions, userdata, () => new Map<string, string>());
+  const values = { public_ipv4: env.publicIpv4, private_ipv4: env.privateIpv4 };
+  return cached(byAddresses, JSON.stringify([values.public_ipv4 ?? '', values.private_ipv4 ?? '']), () => substitute(userdata, values));
+}
 
 function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   let v = cache.get(key);
@@ -139,7 +147,7 @@ export function apply(cfg: CloudConfig, env: CloudinitEnvironment, sys: Cloudini
   const update = updateConf(cfg.coreos.update, sys.readFile('/etc/coreos/update.conf') ?? sys.readFile('/usr/share/coreos/update.conf') ?? '');
   if (update && 'error' in update) return update.error;
   if (update) files.push({ path: 'etc/coreos/update.conf', content: update.content, permissions: '0644' });
-  const flannel = flannelOptions(cfg.coreos.flannel);
+  const { flannel, units } = derivedFrom(cfg);
   if (flannel !== undefined) files.push({ path: 'run/flannel/options.env', content: flannel, permissions: '0644' });
   // manage_etc_hosts: localhost writes /etc/hosts.
   if (cfg.manageEtcHosts === 'localhost') files.push({ path: '/etc/hosts', content: `127.0.0.1 ${cfg.hostname || sys.readFile('/etc/hostname')?.trim() || 'localhost'}\n`, permissions: '0644' });
@@ -167,7 +175,19 @@ export function apply(cfg: CloudConfig, env: CloudinitEnvironment, sys: Cloudini
       sys.log('Updated /etc/environment');
     }
   }
-  return processUnits([...cfg.coreos.units, ...sectionUnits(cfg)], sys);
+  return processUnits(units, sys);
+}
+
+/**
+ * What Apply makes of the config alone, once per config (a parsed one is cached per text, and
+ * none is changed once made): flannel's options file, and every unit to process.
+ */
+const derived = new WeakMap<CloudConfig, { flannel: string | undefined; units: readonly Unit[] }>();
+
+function derivedFrom(cfg: CloudConfig): { flannel: string | undefined; units: readonly Unit[] } {
+  let d = derived.get(cfg);
+  if (d === undefined) derived.set(cfg, (d = { flannel: flannelOptions(cfg.coreos.flannel), units: [...cfg.coreos.units, ...sectionUnits(cfg)] }));
+  return d;
 }
 
 const NETWORK_SUFFIXES = ['.network', '.netdev', '.link'];
@@ -179,7 +199,7 @@ function unitPath(u: Unit, dropIn?: string): string {
 }
 
 /** processUnits: place units and drop-ins, mask/unmask, enable, then run the commands in order. */
-function processUnits(units: Unit[], sys: CloudinitSystem): string | undefined {
+function processUnits(units: readonly Unit[], sys: CloudinitSystem): string | undefined {
   const actions: { unit: string; command: string }[] = [];
   let reload = false;
   for (const unit of units) {

@@ -58,10 +58,11 @@ export class CloudinitBoot implements HostService {
     if (userdata === undefined) return;
     const pid = host.allocPid();
     const log = (msg: string) => {
-      const [first, ...rest] = msg.split('\n');
       const stamp = goLogStamp(host.world.now());
-      host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: `${stamp} ${first}` });
-      for (const line of rest) if (line !== '') host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: line });
+      const nl = msg.indexOf('\n');
+      host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: `${stamp} ${nl < 0 ? msg : msg.slice(0, nl)}` });
+      if (nl < 0) return;
+      for (const line of msg.slice(nl + 1).split('\n')) if (line !== '') host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: line });
     };
     // The unit reads /etc/environment (EnvironmentFile=): the local-file datasource has no
     // metadata, so these are what $public_ipv4 and $private_ipv4 become.

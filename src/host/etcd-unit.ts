@@ -23,6 +23,8 @@ export class EtcdUnit implements UnitBackend {
   private failedPid: number | undefined;
   /** Undoes the pending READY=1 notice or the removed member's exit timer. */
   private cancelWatch: (() => void) | undefined;
+  /** The latest `config()` and what it was read from. */
+  private lastConfig: { generation: number; hostname: string; config: EtcdConfig | { error: string } } | undefined;
 
   constructor(
     private host: Host,
@@ -39,10 +41,16 @@ export class EtcdUnit implements UnitBackend {
     return this.running;
   }
 
-  /** The configuration the unit would start with now. */
+  /** The configuration the unit would start with now (shared: read it, never change it). */
   config(): EtcdConfig | { error: string } {
-    const env = unitEnvironment(this.host.fs, this.unit, { machineId: this.host.machineId, hostname: this.host.hostname });
-    return this.unit === 'etcd2.service' ? etcd2Config(env) : etcd04Config(env);
+    const { fs, hostname } = this.host;
+    // It comes from the files and the host name alone; a reboot finds them as they were.
+    const last = this.lastConfig;
+    if (last !== undefined && last.generation === fs.generation && last.hostname === hostname) return last.config;
+    const env = unitEnvironment(fs, this.unit, { machineId: this.host.machineId, hostname });
+    const config = this.unit === 'etcd2.service' ? etcd2Config(env) : etcd04Config(env);
+    this.lastConfig = { generation: fs.generation, hostname, config };
+    return config;
   }
 
   start(): boolean {
@@ -65,7 +73,7 @@ export class EtcdUnit implements UnitBackend {
     const dir = cfg.dataDir ?? '';
     let disk = this.disks.get(dir);
     if (!disk) this.disks.set(dir, (disk = {}));
-    if (!this.current || this.disk !== disk || JSON.stringify(this.current.config) !== JSON.stringify(cfg)) {
+    if (!this.current || this.disk !== disk || (this.current.config !== cfg && JSON.stringify(this.current.config) !== JSON.stringify(cfg))) {
       const server = this.make(cfg, disk);
       // etcd exiting by itself (a failed bootstrap) leaves the unit failed.
       server.onExit = (code) => this.exited(server, code);

@@ -11,6 +11,15 @@ export interface FileEntry {
 export class FileSystem {
   private files = new Map<string, FileEntry>();
   private dirs = new Set<string>(['/']);
+  private changes = 0;
+
+  /**
+   * Bumped by every change to the files: views derived from them (the unit files systemd has
+   * found and parsed) are kept while it stays the same.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** An absolute, clean path (a rooted path.Clean: `..` stops at `/`). */
   static normalize(path: string, cwd = '/'): string {
@@ -25,7 +34,11 @@ export class FileSystem {
 
   write(path: string, content: string, mode = 0o644): void {
     const p = FileSystem.normalize(path);
+    const old = this.files.get(p);
+    // Every boot, coreos-cloudinit writes the same units and drop-ins again: no change.
+    if (old !== undefined && old.content === content && old.mode === mode && !old.readonly) return;
     this.files.set(p, { content, mode });
+    this.changes++;
     let d = p.slice(0, p.lastIndexOf('/')) || '/';
     while (!this.dirs.has(d)) {
       this.dirs.add(d);
@@ -38,13 +51,15 @@ export class FileSystem {
   }
 
   remove(path: string): boolean {
-    return this.files.delete(FileSystem.normalize(path));
+    const removed = this.files.delete(FileSystem.normalize(path));
+    if (removed) this.changes++;
+    return removed;
   }
 
   mkdir(path: string): void {
     const p = FileSystem.normalize(path);
     this.write(p + '/.keep', '');
-    this.files.delete(p + '/.keep');
+    this.remove(p + '/.keep');
   }
 
   isFile(path: string): boolean {

@@ -47,11 +47,12 @@ export class Journal {
       identifier: e.identifier,
       pid: e.pid,
       // journald keeps a trailing newline out of MESSAGE when printing; drop it here.
-      message: e.message.replace(/\n+$/, ''),
+      message: e.message.endsWith('\n') ? e.message.replace(/\n+$/, '') : e.message,
       priority: e.priority ?? PRIORITY.info,
     };
     this.records.push(rec);
-    for (const l of [...this.listeners]) l(rec);
+    // Copied: a listener may unsubscribe while it hears the record (nobody follows, mostly).
+    if (this.listeners.size > 0) for (const l of [...this.listeners]) l(rec);
   }
 
   entries(): readonly JournalEntry[] {

@@ -9,11 +9,42 @@ import type { FileSystem } from './filesystem.ts';
 export const UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/usr/lib/systemd/system'];
 
 export function unitFilePath(fs: FileSystem, name: string): string | undefined {
+  return found(fs, name).path;
+}
+
+export function dropInPaths(fs: FileSystem, name: string): string[] {
+  return found(fs, name).dropIns.slice();
+}
+
+/** A unit's files as systemd finds them, and what is read from them (filled in on demand). */
+interface FoundUnit {
+  path: string | undefined;
+  dropIns: readonly string[];
+  settings?: readonly UnitSection[] | undefined;
+  text?: string;
+}
+
+/**
+ * What was found per unit name while the host's files stay the same (`FileSystem.generation`):
+ * starting a unit asks for its files and settings a dozen times, and a reboot starts the same
+ * units over unchanged files.
+ */
+const foundUnits = new WeakMap<FileSystem, { generation: number; byName: Map<string, FoundUnit> }>();
+
+function found(fs: FileSystem, name: string): FoundUnit {
+  let memo = foundUnits.get(fs);
+  if (memo === undefined || memo.generation !== fs.generation) foundUnits.set(fs, (memo = { generation: fs.generation, byName: new Map() }));
+  let u = memo.byName.get(name);
+  if (u === undefined) memo.byName.set(name, (u = { path: findUnitFile(fs, name), dropIns: findDropIns(fs, name) }));
+  return u;
+}
+
+function findUnitFile(fs: FileSystem, name: string): string | undefined {
   for (const d of UNIT_DIRS) if (fs.isFile(`${d}/${name}`)) return `${d}/${name}`;
   return undefined;
 }
 
-export function dropInPaths(fs: FileSystem, name: string): string[] {
+function findDropIns(fs: FileSystem, name: string): string[] {
   const byName = new Map<string, string>();
   for (const d of [...UNIT_DIRS].reverse()) {
     const dir = `${d}/${name}.d`;
@@ -21,6 +52,15 @@ export function dropInPaths(fs: FileSystem, name: string): string[] {
     for (const f of fs.list(dir)) if (f.endsWith('.conf') && fs.isFile(`${dir}/${f}`)) byName.set(f, `${dir}/${f}`);
   }
   return [...byName.keys()].sort().map((k) => byName.get(k)!);
+}
+
+/**
+ * The unit file and its drop-ins as one text (path and content of each): what systemd loaded,
+ * to tell later whether they changed on disk.
+ */
+export function unitFilesText(fs: FileSystem, name: string): string {
+  const u = found(fs, name);
+  return (u.text ??= [u.path, ...u.dropIns].map((p) => (p ? `${p}\n${fs.read(p) ?? ''}` : '')).join('\0'));
 }
 
 /** Values for the specifiers systemd expands in unit settings. */
@@ -102,12 +142,20 @@ export function parseEnvironment(value: string): [string, string][] {
   return out;
 }
 
-/** The unit's settings, its own file first then the drop-ins; undefined if the unit has no file. */
-export function unitSettings(fs: FileSystem, name: string): UnitSection[] | undefined {
-  const path = unitFilePath(fs, name);
-  if (!path) return undefined;
-  const out = parseUnit(fs.read(path) ?? '');
-  for (const d of dropInPaths(fs, name)) out.push(...parseUnit(fs.read(d) ?? ''));
+/**
+ * The unit's settings, its own file first then the drop-ins; undefined if the unit has no file.
+ * Shared while the files stay the same: read them, never change them.
+ */
+export function unitSettings(fs: FileSystem, name: string): readonly UnitSection[] | undefined {
+  const u = found(fs, name);
+  if (!('settings' in u)) u.settings = readSettings(fs, u);
+  return u.settings;
+}
+
+function readSettings(fs: FileSystem, u: FoundUnit): UnitSection[] | undefined {
+  if (!u.path) return undefined;
+  const out = parseUnit(fs.read(u.path) ?? '');
+  for (const d of u.dropIns) out.push(...parseUnit(fs.read(d) ?? ''));
   return out;
 }
 

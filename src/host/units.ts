@@ -1,6 +1,6 @@
 import type { FileSystem } from './filesystem.ts';
 import { PRIORITY, type Journal } from './journal.ts';
-import { dropInPaths, unitFilePath, unitList, unitSettings } from './unit-files.ts';
+import { unitFilePath, unitFilesText, unitList, unitSettings } from './unit-files.ts';
 
 /** A process behind a unit (etcd2.service -> the etcd member). `start` false: it exited at once. */
 export interface UnitBackend {
@@ -369,8 +369,7 @@ export class Units {
   }
 
   private fileText(name: string): string {
-    const path = unitFilePath(this.fs, name);
-    return [path, ...dropInPaths(this.fs, name)].map((p) => (p ? `${p}\n${this.fs.read(p) ?? ''}` : '')).join('\0');
+    return unitFilesText(this.fs, name);
   }
 
   private now(): number {

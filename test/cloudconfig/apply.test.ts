@@ -143,6 +143,27 @@ coreos:
     expect(sys.lines[sys.lines.length - 1]).toBe('Failed to apply cloud-config: Unit missing.service failed to load: No such file or directory.');
   });
 
+  it('the same user-data applied again, and on a machine with other addresses, gives each its own values', () => {
+    const ud = '#cloud-config\ncoreos:\n  etcd2:\n    advertise-client-urls: http://$public_ipv4:2379\n  flannel:\n    interface: $public_ipv4\n';
+    const dropIn = '/run/systemd/system/etcd2.service.d/20-cloudinit.conf';
+    const first = run(ud).sys;
+    const again = run(ud).sys;
+    const other = new FakeSystem({});
+    expect(runCloudinit(ud, { publicIpv4: '172.17.8.102', privateIpv4: '172.17.8.102' }, other)).toBe(0);
+    expect(again.lines).toEqual(first.lines);
+    expect(again.readFile(dropIn)).toBe(first.readFile(dropIn));
+    expect(first.readFile(dropIn)).toContain('http://172.17.8.101:2379');
+    expect(other.readFile(dropIn)).toContain('http://172.17.8.102:2379');
+    expect(other.readFile('/run/flannel/options.env')).toBe('FLANNELD_IFACE=172.17.8.102');
+    expect(first.readFile('/run/flannel/options.env')).toBe('FLANNELD_IFACE=172.17.8.101');
+  });
+
+  it('write_files: text with a lone surrogate is written as UTF-8 would give it back', () => {
+    const { sys, code } = run('#cloud-config\nwrite_files:\n  - path: /etc/odd\n    content: "a\\uD800b"\n');
+    expect(code).toBe(0);
+    expect(sys.readFile('/etc/odd')).toBe('a\uFFFDb');
+  });
+
   it('write_files: plain, base64 and gzip+base64 with permissions; /usr is read-only', () => {
     const gz = gzipSync(Buffer.from('zipped\n')).toString('base64');
     const { sys, code } = run(`#cloud-config
