@@ -50,7 +50,7 @@ export class ClusterClient {
   ) {}
 
   /** SetEndpoints / reset. Returns a Go error for an unparsable URL or an empty list. */
-  setEndpoints(eps: string[]): GoError | undefined {
+  setEndpoints(eps: readonly string[]): GoError | undefined {
     if (eps.length === 0) return ErrNoEndpoints;
     const key = eps.join('\n');
     let parsed = parsedEndpoints.get(key);

@@ -11,8 +11,8 @@ import { parseURL, urlString } from '../../../../sim/go-url.ts';
 
 export const DEFAULT_ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:4001';
 
-/** getPeersFlagValue: --endpoints, $ETCDCTL_ENDPOINTS, --endpoint, $ETCDCTL_ENDPOINT, --peers, $ETCDCTL_PEERS. */
-function peersFlagValue(rt: Runtime, c: CliContext): string[] {
+/** getPeersFlagValue: --endpoints, $ETCDCTL_ENDPOINTS, --endpoint, $ETCDCTL_ENDPOINT, --peers, $ETCDCTL_PEERS (split at `,` by the caller). */
+function peersFlagValue(rt: Runtime, c: CliContext): string {
   const env = rt.proc.env;
   const v =
     c.globalString('endpoints') ||
@@ -22,7 +22,7 @@ function peersFlagValue(rt: Runtime, c: CliContext): string[] {
     c.globalString('peers') ||
     env.get('ETCDCTL_PEERS') ||
     DEFAULT_ENDPOINTS;
-  return v.split(',');
+  return v;
 }
 
 /** The simulated world has no DNS SRV records: the lookups fail as Go's resolver reports it. */
@@ -32,11 +32,25 @@ function discoveryError(domain: string): GoError {
 }
 
 /** getEndpoints: each endpoint parsed, "http" when it names no scheme. */
-function getEndpoints(rt: Runtime, c: CliContext): string[] | GoError {
+function getEndpoints(rt: Runtime, c: CliContext): readonly string[] | GoError {
   const domain = c.globalString('discovery-srv') || (rt.proc.env.get('ETCDCTL_DISCOVERY_SRV') ?? '');
   if (domain !== '') return discoveryError(domain);
+  const flag = peersFlagValue(rt, c);
+  let eps = endpointsByFlag.get(flag);
+  if (eps === undefined) {
+    eps = parseEndpoints(flag);
+    if (endpointsByFlag.size >= 64) endpointsByFlag.clear();
+    endpointsByFlag.set(flag, eps);
+  }
+  return eps;
+}
+
+/** The endpoint lists by the flag's text: every etcdctl command parses the same few. Shared: never change them. */
+const endpointsByFlag = new Map<string, readonly string[] | GoError>();
+
+function parseEndpoints(flag: string): readonly string[] | GoError {
   const out: string[] = [];
-  for (const ep of peersFlagValue(rt, c)) {
+  for (const ep of flag.split(',')) {
     const u = parseURL(ep);
     if ('error' in u) return new GoError(u.error);
     if (u.scheme === '') u.scheme = 'http';
@@ -78,7 +92,7 @@ function newClient(rt: Runtime, c: CliContext, debug: boolean): ClusterClient {
     auth = colon < 0 ? { username: user, password: '' } : { username: user.slice(0, colon), password: user.slice(colon + 1) };
   }
   const client = new ClusterClient(rt, { headerTimeoutMs: c.globalDuration('timeout'), curlDebug: debug, auth });
-  const err = client.setEndpoints(eps as string[]);
+  const err = client.setEndpoints(eps as readonly string[]);
   if (err) fail(err);
   return client;
 }
