@@ -141,6 +141,12 @@ export class Store {
       }
       value = n.value;
     }
+    if (!(n instanceof EtcdError) && !dir && !n.isDir()) {
+      const e = this.replaceKey(n, value, opts.expireTime, now);
+      this.record(e, opts);
+      this.stats.setsSuccess++;
+      return e;
+    }
     // The key's node, when there is one, leads straight to its directory.
     const e = this.internalCreate(nodePath, dir, value, false, true, opts.expireTime, 'set', now, n instanceof EtcdError ? undefined : n);
     if (e instanceof EtcdError) {
@@ -327,6 +333,34 @@ export class Store {
     return out;
   }
 
+  /**
+   * `set` of a key over a key (most writes): what internalCreate does there, with the old
+   * node's view as prevNode, but the new key takes the old node's place in the tree instead of
+   * a new node taking its name. Nothing else holds a node, so this is the same tree without
+   * touching the directory's map.
+   */
+  private replaceKey(n: KNode, value: string, expireTime: number, now: number): StoreEvent {
+    const nextIndex = this.currentIndex + 1;
+    if (expireTime < MIN_EXPIRE_TIME) expireTime = 0;
+    const prev: NodeExtern = { key: n.path, modifiedIndex: n.modifiedIndex, createdIndex: n.createdIndex };
+    n.loadInto(prev, false, now);
+    const e = newEvent('set', n.path, nextIndex, nextIndex, nextIndex);
+    e.node.value = value;
+    // The old node leaves the TTL heap before the new one (maybe) enters it, as in etcd.
+    if (!n.isPermanent()) this.ttlHeap.remove(n);
+    n.value = value;
+    n.createdIndex = nextIndex;
+    n.modifiedIndex = nextIndex;
+    n.expireTime = expireTime;
+    if (!n.isPermanent()) {
+      this.ttlHeap.push(n);
+      n.setExpirationOn(e.node, now);
+    }
+    e.prevNode = prev;
+    this.currentIndex = nextIndex;
+    return e;
+  }
+
   /** Notifies watchers, or for a refresh only records the event. */
   private record(e: StoreEvent, opts: TTLOptions): void {
     if (opts.refresh) {
@@ -399,9 +433,11 @@ export class Store {
     return e;
   }
 
-  /** The node at a path; 100 (cause: the first missing path) or 104 (cause: the key in the way). */
+  /**
+   * The node at a path (cleaned by the caller); 100 (cause: the first missing path) or 104
+   * (cause: the key in the way).
+   */
   private internalGet(nodePath: string): KNode | EtcdError {
-    nodePath = cleanKey(nodePath);
     // `walk` inlined (every write and read looks a key up): no closure per lookup.
     let curr: KNode = this.root;
     let start = nodePath.indexOf('/') + 1;
