@@ -39,6 +39,6 @@ export function routeKeys(server: KeysServer, req: HttpRequest, res: HttpRespons
     return true;
   }
   if (decoded !== KEYS_PREFIX && !decoded.startsWith(KEYS_PREFIX + '/')) return false;
-  handleKeys(server, req, res);
+  handleKeys(server, req, res, decoded);
   return true;
 }
