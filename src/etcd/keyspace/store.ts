@@ -50,11 +50,17 @@ export class Store {
   private readonly hub: WatcherHub;
   private readonly ttlHeap = new TtlKeyHeap();
   private readonly readonlySet: Set<string>;
+  /**
+   * Every node of the tree by its path, kept with the tree (nodes are linked in `link` and
+   * unlinked in removeNode): a lookup is one map access instead of one per path element.
+   */
+  private readonly byPath = new Map<string, KNode>();
 
   /** `store.New(namespaces...)`: the namespaces become permanent top-level directories. */
   constructor(namespaces: readonly string[] = [], historyCapacity = HISTORY_CAPACITY) {
     this.root = KNode.newDir('/', 0, undefined, 0);
-    for (const ns of namespaces) this.root.children!.set(split(ns)[1], KNode.newDir(ns, 0, this.root, 0));
+    this.byPath.set('/', this.root);
+    for (const ns of namespaces) this.link(this.root, split(ns)[1], KNode.newDir(ns, 0, this.root, 0));
     this.hub = new WatcherHub(historyCapacity);
     this.readonlySet = new Set([...namespaces, '/']);
   }
@@ -222,8 +228,14 @@ export class Store {
     const e = newEvent('delete', nodePath, nextIndex, n.createdIndex, nextIndex);
     e.prevNode = n.repr(false, now);
     if (n.isDir()) e.node.dir = true;
-    const err = removeNode(n, dir, recursive, this.ttlHeap, this.currentIndex, (p) =>
-      this.hub.notifyWatchers(e, p, true),
+    const err = removeNode(
+      n,
+      dir,
+      recursive,
+      this.ttlHeap,
+      this.currentIndex,
+      (p) => this.hub.notifyWatchers(e, p, true),
+      this.byPath,
     );
     if (err) {
       this.stats.deleteFail++;
@@ -255,7 +267,7 @@ export class Store {
     this.currentIndex++;
     const e = newEvent('compareAndDelete', nodePath, this.currentIndex, n.createdIndex, this.currentIndex);
     e.prevNode = n.repr(false, now);
-    removeNode(n, false, false, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true));
+    removeNode(n, false, false, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true), this.byPath);
     this.hub.notify(e);
     this.stats.compareAndDeleteSuccess++;
     return e;
@@ -325,7 +337,7 @@ export class Store {
       const e = newEvent('expire', node.path, this.currentIndex, node.createdIndex, this.currentIndex);
       e.prevNode = node.repr(false, now);
       this.ttlHeap.pop();
-      removeNode(node, true, true, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true));
+      removeNode(node, true, true, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true), this.byPath);
       this.stats.expireCount++;
       this.hub.notify(e);
       out.push(e);
@@ -414,7 +426,7 @@ export class Store {
       if (!replace) return new EtcdError(EcodeNodeExist, nodePath, currIndex);
       if (existing.isDir()) return new EtcdError(EcodeNotFile, nodePath, currIndex);
       if (existing !== existingNode) e.prevNode = existing.repr(false, now);
-      removeNode(existing, false, false, this.ttlHeap, currIndex, undefined);
+      removeNode(existing, false, false, this.ttlHeap, currIndex, undefined, this.byPath);
     }
     let n: KNode;
     if (!dir) {
@@ -424,7 +436,7 @@ export class Store {
       e.node.dir = true;
       n = KNode.newDir(nodePath, nextIndex, d, expireTime);
     }
-    d.children!.set(nodeName, n);
+    this.link(d, nodeName, n);
     if (!n.isPermanent()) {
       this.ttlHeap.push(n);
       n.setExpirationOn(e.node, now);
@@ -438,6 +450,9 @@ export class Store {
    * (cause: the key in the way).
    */
   private internalGet(nodePath: string): KNode | EtcdError {
+    const hit = this.byPath.get(nodePath);
+    if (hit !== undefined) return hit;
+    // Not in the tree: the walk finds the error (the first missing element, or a key in the way).
     // `walk` inlined (every write and read looks a key up): no closure per lookup.
     let curr: KNode = this.root;
     let start = nodePath.indexOf('/') + 1;
@@ -464,8 +479,14 @@ export class Store {
       return new EtcdError(EcodeNotDir, node.path, this.currentIndex);
     }
     const n = KNode.newDir(join(parent.path, dirName), this.currentIndex + 1, parent, 0);
-    parent.children!.set(dirName, n);
+    this.link(parent, dirName, n);
     return n;
+  }
+
+  /** Puts a new node in the tree under `parent`. */
+  private link(parent: KNode, name: string, n: KNode): void {
+    parent.children!.set(name, n);
+    this.byPath.set(n.path, n);
   }
 
   private walk(nodePath: string, fn: (parent: KNode, name: string) => KNode | EtcdError): KNode | EtcdError {
