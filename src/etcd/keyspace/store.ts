@@ -354,10 +354,12 @@ export class Store {
   private replaceKey(n: KNode, value: string, expireTime: number, now: number): StoreEvent {
     const nextIndex = this.currentIndex + 1;
     if (expireTime < MIN_EXPIRE_TIME) expireTime = 0;
-    const prev: NodeExtern = { key: n.path, modifiedIndex: n.modifiedIndex, createdIndex: n.createdIndex };
-    n.loadInto(prev, false, now);
-    const e = newEvent('set', n.path, nextIndex, nextIndex, nextIndex);
-    e.node.value = value;
+    // The objects are made whole (fields in the order newEvent and loadInto give them): no
+    // property added later, so no extra property store per object of the 1000 kept in history.
+    const prev: NodeExtern = { key: n.path, modifiedIndex: n.modifiedIndex, createdIndex: n.createdIndex, value: n.value };
+    n.setExpirationOn(prev, now);
+    const node: NodeExtern = { key: n.path, modifiedIndex: nextIndex, createdIndex: nextIndex, value };
+    const e: StoreEvent = { action: 'set', node, etcdIndex: nextIndex, prevNode: prev };
     // The old node leaves the TTL heap before the new one (maybe) enters it, as in etcd.
     if (!n.isPermanent()) this.ttlHeap.remove(n);
     n.value = value;
@@ -366,9 +368,8 @@ export class Store {
     n.expireTime = expireTime;
     if (!n.isPermanent()) {
       this.ttlHeap.push(n);
-      n.setExpirationOn(e.node, now);
+      n.setExpirationOn(node, now);
     }
-    e.prevNode = prev;
     this.currentIndex = nextIndex;
     return e;
   }
