@@ -6,6 +6,8 @@ import { CLUSTER_VERSION, SERVER_VERSION } from './membership.ts';
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
 const TEXT_TYPE: [string, string] = ['Content-Type', 'text/plain; charset=utf-8'];
 
+const MEMBERS = '/v2/members';
+
 /** Go's http.Error: text/plain, the message and a newline. */
 function httpError(res: HttpResponseWriter, status: number, msg: string, extra: Headers = []): void {
   res.writeHead(status, [...extra, TEXT_TYPE, ['X-Content-Type-Options', 'nosniff']]);
@@ -28,7 +30,7 @@ function allow(req: HttpRequest, res: HttpResponseWriter, ...methods: string[]):
 /** Every client URL of an etcd member except /v2/keys (etcdhttp's mux). */
 export function routeClientRequest(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void {
   const p = req.path;
-  if (p === '/v2/members' || p.startsWith('/v2/members/')) return members(s, req, res);
+  if (p === MEMBERS || p.startsWith('/v2/members/')) return members(s, req, res);
   switch (p) {
     case '/health':
       return health(s, req, res);
@@ -86,7 +88,8 @@ function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void 
 function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void {
   if (!allow(req, res, 'GET', 'POST', 'DELETE', 'PUT')) return;
   const cid: [string, string] = ['X-Etcd-Cluster-Id', s.clusterId];
-  const rest = req.path.replace(/^\/v2\/members\/?/, '');
+  // What follows `/v2/members` or `/v2/members/` (the router sent nothing else here).
+  const rest = req.path.slice(req.path.charCodeAt(MEMBERS.length) === 47 ? MEMBERS.length + 1 : MEMBERS.length);
   switch (req.method) {
     case 'GET':
       if (rest === '') {

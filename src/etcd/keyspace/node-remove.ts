@@ -15,9 +15,11 @@ export function removeNode(
   heap: TtlKeyHeap,
   currentIndex: number,
   onRemoved: ((path: string) => void) | undefined,
+  /** The store's path index: removed nodes leave it with the tree. */
+  byPath: Map<string, KNode>,
 ): EtcdError | undefined {
   if (!n.isDir()) {
-    unlink(n);
+    unlink(n, byPath);
     onRemoved?.(n.path);
     if (!n.isPermanent()) heap.remove(n);
     return undefined;
@@ -25,20 +27,21 @@ export function removeNode(
   if (!dir) return new EtcdError(EcodeNotFile, n.path, currentIndex);
   if (n.children!.size !== 0 && !recursive) return new EtcdError(EcodeDirNotEmpty, n.path, currentIndex);
   if (n.children!.size !== 0) {
-    for (const child of n.sortedChildren()) removeNode(child, true, true, heap, currentIndex, onRemoved);
+    for (const child of n.sortedChildren()) removeNode(child, true, true, heap, currentIndex, onRemoved, byPath);
   }
-  if (unlink(n)) {
+  if (unlink(n, byPath)) {
     onRemoved?.(n.path);
     if (!n.isPermanent()) heap.remove(n);
   }
   return undefined;
 }
 
-/** Removes the node from its parent's children if it is still there. */
-function unlink(n: KNode): boolean {
+/** Removes the node from its parent's children (and the path index) if it is still there. */
+function unlink(n: KNode, byPath: Map<string, KNode>): boolean {
   const name = split(n.path)[1];
   if (n.parent && n.parent.children!.get(name) === n) {
     n.parent.children!.delete(name);
+    byPath.delete(n.path);
     return true;
   }
   return false;

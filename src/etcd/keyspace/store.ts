@@ -16,6 +16,7 @@ import { TtlKeyHeap } from './ttl-key-heap.ts';
 import { WatcherHub, type WatchCallback, type Watcher } from './watcher-hub.ts';
 import { WORLD_EPOCH_MS } from '../../sim/time.ts';
 import { removeNode } from './node-remove.ts';
+import { NodeTree } from './node-tree.ts';
 
 /** TTL options of a write (`store.TTLOptionSet`). */
 export interface TTLOptions {
@@ -44,19 +45,23 @@ export const HISTORY_CAPACITY = 1000;
  * they must not call back into the store.
  */
 export class Store {
-  readonly root: KNode;
   readonly stats = new StoreStats();
   private currentIndex = 0;
   private readonly hub: WatcherHub;
   private readonly ttlHeap = new TtlKeyHeap();
   private readonly readonlySet: Set<string>;
+  private readonly tree = new NodeTree();
 
   /** `store.New(namespaces...)`: the namespaces become permanent top-level directories. */
   constructor(namespaces: readonly string[] = [], historyCapacity = HISTORY_CAPACITY) {
-    this.root = KNode.newDir('/', 0, undefined, 0);
-    for (const ns of namespaces) this.root.children!.set(split(ns)[1], KNode.newDir(ns, 0, this.root, 0));
+    for (const ns of namespaces) this.tree.link(this.root, split(ns)[1], KNode.newDir(ns, 0, this.root, 0));
     this.hub = new WatcherHub(historyCapacity);
     this.readonlySet = new Set([...namespaces, '/']);
+  }
+
+  /** The root directory. */
+  get root(): KNode {
+    return this.tree.root;
   }
 
   /** Starts an empty store at `index`, as a long-running etcd (the discovery service's) would be. */
@@ -141,6 +146,12 @@ export class Store {
       }
       value = n.value;
     }
+    if (!(n instanceof EtcdError) && !dir && !n.isDir()) {
+      const e = this.replaceKey(n, value, opts.expireTime, now);
+      this.record(e, opts);
+      this.stats.setsSuccess++;
+      return e;
+    }
     // The key's node, when there is one, leads straight to its directory.
     const e = this.internalCreate(nodePath, dir, value, false, true, opts.expireTime, 'set', now, n instanceof EtcdError ? undefined : n);
     if (e instanceof EtcdError) {
@@ -216,8 +227,14 @@ export class Store {
     const e = newEvent('delete', nodePath, nextIndex, n.createdIndex, nextIndex);
     e.prevNode = n.repr(false, now);
     if (n.isDir()) e.node.dir = true;
-    const err = removeNode(n, dir, recursive, this.ttlHeap, this.currentIndex, (p) =>
-      this.hub.notifyWatchers(e, p, true),
+    const err = removeNode(
+      n,
+      dir,
+      recursive,
+      this.ttlHeap,
+      this.currentIndex,
+      (p) => this.hub.notifyWatchers(e, p, true),
+      this.tree.byPath,
     );
     if (err) {
       this.stats.deleteFail++;
@@ -249,7 +266,7 @@ export class Store {
     this.currentIndex++;
     const e = newEvent('compareAndDelete', nodePath, this.currentIndex, n.createdIndex, this.currentIndex);
     e.prevNode = n.repr(false, now);
-    removeNode(n, false, false, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true));
+    removeNode(n, false, false, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true), this.tree.byPath);
     this.hub.notify(e);
     this.stats.compareAndDeleteSuccess++;
     return e;
@@ -319,12 +336,41 @@ export class Store {
       const e = newEvent('expire', node.path, this.currentIndex, node.createdIndex, this.currentIndex);
       e.prevNode = node.repr(false, now);
       this.ttlHeap.pop();
-      removeNode(node, true, true, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true));
+      removeNode(node, true, true, this.ttlHeap, this.currentIndex, (p) => this.hub.notifyWatchers(e, p, true), this.tree.byPath);
       this.stats.expireCount++;
       this.hub.notify(e);
       out.push(e);
     }
     return out;
+  }
+
+  /**
+   * `set` of a key over a key (most writes): what internalCreate does there, with the old
+   * node's view as prevNode, but the new key takes the old node's place in the tree instead of
+   * a new node taking its name. Nothing else holds a node, so this is the same tree without
+   * touching the directory's map.
+   */
+  private replaceKey(n: KNode, value: string, expireTime: number, now: number): StoreEvent {
+    const nextIndex = this.currentIndex + 1;
+    if (expireTime < MIN_EXPIRE_TIME) expireTime = 0;
+    // The objects are made whole (fields in the order newEvent and loadInto give them): no
+    // property added later, so no extra property store per object of the 1000 kept in history.
+    const prev: NodeExtern = { key: n.path, modifiedIndex: n.modifiedIndex, createdIndex: n.createdIndex, value: n.value };
+    n.setExpirationOn(prev, now);
+    const node: NodeExtern = { key: n.path, modifiedIndex: nextIndex, createdIndex: nextIndex, value };
+    const e: StoreEvent = { action: 'set', node, etcdIndex: nextIndex, prevNode: prev };
+    // The old node leaves the TTL heap before the new one (maybe) enters it, as in etcd.
+    if (!n.isPermanent()) this.ttlHeap.remove(n);
+    n.value = value;
+    n.createdIndex = nextIndex;
+    n.modifiedIndex = nextIndex;
+    n.expireTime = expireTime;
+    if (!n.isPermanent()) {
+      this.ttlHeap.push(n);
+      n.setExpirationOn(node, now);
+    }
+    this.currentIndex = nextIndex;
+    return e;
   }
 
   /** Notifies watchers, or for a refresh only records the event. */
@@ -368,7 +414,7 @@ export class Store {
     if (this.readonlySet.has(nodePath)) return new EtcdError(EcodeRootROnly, '/', currIndex);
     if (expireTime < MIN_EXPIRE_TIME) expireTime = 0;
     const [dirName, nodeName] = split(nodePath);
-    const d = existingNode?.parent ?? this.walk(dirName, (parent, name) => this.checkDir(parent, name));
+    const d = existingNode?.parent ?? this.tree.walk(dirName, (parent, name) => this.checkDir(parent, name));
     if (d instanceof EtcdError) {
       this.stats.setsFail++; // etcd counts a setsFail here on top of the caller's failure
       d.index = currIndex;
@@ -380,7 +426,7 @@ export class Store {
       if (!replace) return new EtcdError(EcodeNodeExist, nodePath, currIndex);
       if (existing.isDir()) return new EtcdError(EcodeNotFile, nodePath, currIndex);
       if (existing !== existingNode) e.prevNode = existing.repr(false, now);
-      removeNode(existing, false, false, this.ttlHeap, currIndex, undefined);
+      removeNode(existing, false, false, this.ttlHeap, currIndex, undefined, this.tree.byPath);
     }
     let n: KNode;
     if (!dir) {
@@ -390,7 +436,7 @@ export class Store {
       e.node.dir = true;
       n = KNode.newDir(nodePath, nextIndex, d, expireTime);
     }
-    d.children!.set(nodeName, n);
+    this.tree.link(d, nodeName, n);
     if (!n.isPermanent()) {
       this.ttlHeap.push(n);
       n.setExpirationOn(e.node, now);
@@ -399,25 +445,9 @@ export class Store {
     return e;
   }
 
-  /** The node at a path; 100 (cause: the first missing path) or 104 (cause: the key in the way). */
+  /** The node at a path (cleaned by the caller), or 100 / 104. */
   private internalGet(nodePath: string): KNode | EtcdError {
-    nodePath = cleanKey(nodePath);
-    // `walk` inlined (every write and read looks a key up): no closure per lookup.
-    let curr: KNode = this.root;
-    let start = nodePath.indexOf('/') + 1;
-    if (start === 0) return curr;
-    for (;;) {
-      let end = nodePath.indexOf('/', start);
-      if (end < 0) end = nodePath.length;
-      if (end === start) return curr;
-      if (!curr.isDir()) return new EtcdError(EcodeNotDir, curr.path, this.currentIndex);
-      const name = nodePath.slice(start, end);
-      const child = curr.children!.get(name);
-      if (!child) return new EtcdError(EcodeKeyNotFound, join(curr.path, name), this.currentIndex);
-      curr = child;
-      if (end === nodePath.length) return curr;
-      start = end + 1;
-    }
+    return this.tree.get(nodePath, this.currentIndex);
   }
 
   /** An existing directory, a new one (taking the write's index), or 104 if a key is in the way. */
@@ -428,24 +458,7 @@ export class Store {
       return new EtcdError(EcodeNotDir, node.path, this.currentIndex);
     }
     const n = KNode.newDir(join(parent.path, dirName), this.currentIndex + 1, parent, 0);
-    parent.children!.set(dirName, n);
+    this.tree.link(parent, dirName, n);
     return n;
-  }
-
-  private walk(nodePath: string, fn: (parent: KNode, name: string) => KNode | EtcdError): KNode | EtcdError {
-    // The components after the leading '/', up to the first empty one (split() is slow here).
-    let curr: KNode = this.root;
-    let start = nodePath.indexOf('/') + 1;
-    if (start === 0) return curr;
-    for (;;) {
-      let end = nodePath.indexOf('/', start);
-      if (end < 0) end = nodePath.length;
-      if (end === start) return curr;
-      const next = fn(curr, nodePath.slice(start, end));
-      if (next instanceof EtcdError) return next;
-      curr = next;
-      if (end === nodePath.length) return curr;
-      start = end + 1;
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
 import type { StoreEvent } from '../keyspace/event.ts';
-import type { Store, TTLOptions } from '../keyspace/store.ts';
+import { PERMANENT, type Store, type TTLOptions } from '../keyspace/store.ts';
 import type { EtcdRequest } from './request.ts';
 
 /**
@@ -42,7 +42,10 @@ export function applyRequest(store: Store, r: EtcdRequest, now: number): ApplyRe
   const val = r.Val ?? '';
   const prevValue = r.PrevValue ?? '';
   const prevIndex = r.PrevIndex ?? 0;
-  const opts: TTLOptions = { expireTime: r.Expiration ?? 0, refresh: r.Refresh === true };
+  const expireTime = r.Expiration ?? 0;
+  const refresh = r.Refresh === true;
+  // Most writes have no TTL: they share one options object (the store never changes it).
+  const opts: TTLOptions = expireTime === 0 && !refresh ? PERMANENT : { expireTime, refresh };
   switch (r.Method) {
     case 'POST':
       return of(store.create(path, !!r.Dir, val, true, opts, now));

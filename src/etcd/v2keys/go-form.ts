@@ -7,6 +7,8 @@
 /** url.Values: each key's values in order of appearance. */
 export type FormValues = Map<string, string[]>;
 
+const FORM_URLENCODED = 'application/x-www-form-urlencoded';
+
 export class GoFormError {
   constructor(readonly message: string) {}
 }
@@ -65,7 +67,16 @@ function goQuote(s: string): string {
  */
 export function parseQuery(query: string, into: FormValues = new Map()): { values: FormValues; error?: GoFormError } {
   let error: GoFormError | undefined;
-  for (const pair of query.split(/[&;]/)) {
+  // The pairs between separators, found by hand (a regexp split costs more per request).
+  for (let start = 0; start < query.length; ) {
+    let end = start;
+    while (end < query.length) {
+      const c = query.charCodeAt(end);
+      if (c === 38 || c === 59) break; // '&', ';'
+      end++;
+    }
+    const pair = query.slice(start, end);
+    start = end + 1;
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const rawKey = eq >= 0 ? pair.slice(0, eq) : pair;
@@ -102,7 +113,7 @@ export function parseForm(
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const ct = mediaType(contentType || 'application/octet-stream');
     if (ct instanceof GoFormError) error = ct;
-    else if (ct === 'application/x-www-form-urlencoded') error = parseQuery(body, form).error;
+    else if (ct === FORM_URLENCODED) error = parseQuery(body, form).error;
   }
   const q = parseQuery(rawQuery, form);
   error ??= q.error;
@@ -111,7 +122,9 @@ export function parseForm(
 
 /** The media type of a Content-Type header, lower-cased (mime.ParseMediaType, simplified). */
 function mediaType(v: string): string | GoFormError {
-  const base = v.split(';')[0]!.trim().toLowerCase();
+  if (v === FORM_URLENCODED) return v; // what every client sends (a clean, lower-case type)
+  const semi = v.indexOf(';');
+  const base = (semi < 0 ? v : v.slice(0, semi)).trim().toLowerCase();
   if (base === '') return new GoFormError('mime: no media type');
   const slash = base.indexOf('/');
   if (slash < 0) return new GoFormError('mime: expected slash after first token');

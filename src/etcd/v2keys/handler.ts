@@ -41,7 +41,7 @@ const ALLOWED = ['HEAD', 'GET', 'PUT', 'POST', 'DELETE'] as const;
 
 function headerValue(headers: Headers, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [k, v] of headers) if (k.toLowerCase() === lower) return v;
+  for (const [k, v] of headers) if (k === name || k.toLowerCase() === lower) return v;
   return undefined;
 }
 
@@ -51,12 +51,18 @@ function headerValue(headers: Headers, name: string): string | undefined {
  * store at once; `wait=true` registers a watcher and flushes the headers immediately; PUT,
  * POST, DELETE and quorum GET go through `server.propose`.
  */
-export function handleKeys(server: KeysServer, req: HttpRequest, res: HttpResponseWriter): void {
+export function handleKeys(
+  server: KeysServer,
+  req: HttpRequest,
+  res: HttpResponseWriter,
+  /** `req.path` decoded, when the caller has it already (the router). */
+  decodedPath?: string,
+): void {
   if (!(ALLOWED as readonly string[]).includes(req.method)) return writeMethodNotAllowed(res, ALLOWED);
   const base: Headers = [['X-Etcd-Cluster-Id', server.clusterId]];
   const head = req.method === 'HEAD';
 
-  const decoded = pathUnescape(req.path);
+  const decoded = decodedPath ?? pathUnescape(req.path);
   const urlPath = decoded instanceof GoFormError ? req.path : decoded;
   const rr = parseKeyRequest(
     req.method,

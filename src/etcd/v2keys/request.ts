@@ -9,7 +9,7 @@ import {
   EtcdError,
 } from '../keyspace/errors.ts';
 import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
-import { join } from '../keyspace/paths.ts';
+import { clean } from '../keyspace/paths.ts';
 import { WORLD_EPOCH_MS } from '../../sim/time.ts';
 import { formValue, parseBool, parseForm, parseUint64, type FormValues } from './go-form.ts';
 
@@ -84,20 +84,21 @@ export function parseKeyRequest(
 ): EtcdRequest | EtcdError {
   const { form, error } = parseForm(method, rawQuery, body, contentType);
   if (error) return requestError(EcodeInvalidForm, error.message);
-  const path = join(STORE_KEYS_PREFIX, keyPath);
+  const path = storePath(keyPath);
 
   const prevIndex = getUint64(form, 'prevIndex');
   if (prevIndex === undefined) return requestError(EcodeIndexNaN, 'invalid value for "prevIndex"');
   const waitIndex = getUint64(form, 'waitIndex');
   if (waitIndex === undefined) return requestError(EcodeIndexNaN, 'invalid value for "waitIndex"');
 
-  const bools: Record<string, boolean> = {};
-  for (const name of ['recursive', 'sorted', 'wait', 'dir', 'quorum', 'stream']) {
+  const bools: boolean[] = [];
+  for (const name of BOOL_FIELDS) {
     const b = getBool(form, name);
     if (b === undefined) return requestError(EcodeInvalidField, `invalid value for "${name}"`);
-    bools[name] = b;
+    bools.push(b);
   }
-  if (bools.wait && method !== 'GET') {
+  const [recursive, sorted, wait, dir, quorum, stream] = bools as [boolean, boolean, boolean, boolean, boolean, boolean];
+  if (wait && method !== 'GET') {
     return requestError(EcodeInvalidField, '"wait" can only be used with GET requests');
   }
 
@@ -135,21 +136,33 @@ export function parseKeyRequest(
     Method: method,
     Path: path,
     Val: formValue(form, 'value'),
-    Dir: bools.dir!,
+    Dir: dir,
     PrevValue: prevValue,
     PrevIndex: prevIndex,
     Expiration: ttl === undefined ? 0 : expirationOf(now, ttl),
-    Wait: bools.wait!,
+    Wait: wait,
     Since: waitIndex,
-    Recursive: bools.recursive!,
-    Sorted: bools.sorted!,
-    Quorum: bools.quorum!,
+    Recursive: recursive,
+    Sorted: sorted,
+    Quorum: quorum,
     Time: 0,
-    Stream: bools.stream!,
+    Stream: stream,
   };
   if (prevExist !== undefined) r.PrevExist = prevExist;
   if (refresh !== undefined) r.Refresh = refresh;
   return r;
+}
+
+/** The boolean fields, in the order etcd checks them. */
+const BOOL_FIELDS = ['recursive', 'sorted', 'wait', 'dir', 'quorum', 'stream'] as const;
+
+/**
+ * `path.Join(StoreKeysPrefix, keyPath)`. A rooted keyPath (always, from the router) is appended
+ * as it is: `/1` + `/foo` is already clean, where the general join's `/1//foo` never is.
+ */
+function storePath(keyPath: string): string {
+  if (keyPath === '') return STORE_KEYS_PREFIX;
+  return clean(keyPath.charCodeAt(0) === 47 ? STORE_KEYS_PREFIX + keyPath : STORE_KEYS_PREFIX + '/' + keyPath);
 }
 
 /** getUint64: 0 when absent, undefined when malformed. */

@@ -3,6 +3,8 @@ import { canonicalURLPath, escapePath } from '../../sim/go-url.ts';
 import { GoFormError, pathUnescape } from './go-form.ts';
 import { handleKeys, KEYS_PREFIX, type KeysServer } from './handler.ts';
 
+/** The keys prefix with its slash, made once (not per request). */
+const KEYS_DIR = KEYS_PREFIX + '/';
 
 function htmlEscape(s: string): string {
   return s.replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]!);
@@ -38,7 +40,7 @@ export function routeKeys(server: KeysServer, req: HttpRequest, res: HttpRespons
     }
     return true;
   }
-  if (decoded !== KEYS_PREFIX && !decoded.startsWith(KEYS_PREFIX + '/')) return false;
-  handleKeys(server, req, res);
+  if (decoded !== KEYS_PREFIX && !decoded.startsWith(KEYS_DIR)) return false;
+  handleKeys(server, req, res, decoded);
   return true;
 }
