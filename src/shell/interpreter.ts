@@ -132,8 +132,12 @@ export class Interpreter {
     return status;
   }
 
-  async runCommand(node: CommandNode, ctx: Ctx): Promise<number> {
-    if (node.type === 'simple') return this.runSimple(node, ctx);
+  /** Not async itself: a simple command's promise is handed on as it is (no extra promise to adopt). */
+  runCommand(node: CommandNode, ctx: Ctx): Promise<number> {
+    return node.type === 'simple' ? this.runSimple(node, ctx) : this.runCompound(node, ctx);
+  }
+
+  private async runCompound(node: Exclude<CommandNode, SimpleNode>, ctx: Ctx): Promise<number> {
     if (node.type === 'function') {
       ctx.state.functions.set(node.name, node.body);
       return 0;
@@ -231,7 +235,11 @@ export class Interpreter {
     const builtin = this.registry.builtin(name);
     if (builtin) {
       const proc = this.process(argv, env, ctx);
-      return this.guard(name, ctx, () => builtin(proc, this.builtinContext(ctx)));
+      try {
+        return await builtin(proc, this.builtinContext(ctx));
+      } catch (e) {
+        return this.died(name, e, ctx);
+      }
     }
     let cmd: Command | undefined = name.includes('/') ? undefined : this.registry.command(name);
     if (!cmd && name.includes('/')) {
@@ -246,18 +254,17 @@ export class Interpreter {
       return 127;
     }
     const proc = this.process(argv, env, ctx);
-    const run = cmd;
-    return this.guard(name, ctx, () => run(proc));
+    try {
+      return await cmd(proc);
+    } catch (e) {
+      return this.died(name, e, ctx);
+    }
   }
 
   /** A command should never throw; if one does, it dies with a message instead of the shell. */
-  private async guard(name: string, ctx: Ctx, fn: () => Promise<number>): Promise<number> {
-    try {
-      return await fn();
-    } catch (e) {
-      ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+  private died(name: string, e: unknown, ctx: Ctx): number {
+    ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
 
   /** `./script.sh`: an executable text file runs in a child shell. */
