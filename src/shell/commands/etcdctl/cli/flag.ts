@@ -146,7 +146,8 @@ export class FlagSet {
   get(name: string): FlagValue | undefined {
     const def = this.formal.get(name);
     if (!def) return undefined;
-    for (const n of flagNames(def)) if (this.actual.has(n)) return this.actual.get(n);
+    // Most runs give no flag at this level: every lookup is a default.
+    if (this.actual.size > 0) for (const n of flagNames(def)) if (this.actual.has(n)) return this.actual.get(n);
     return defaultValue(def);
   }
 

@@ -37,8 +37,20 @@ function withHelpNames(helpName: string, cmds: CliCommand[]): CliApp['commands']
   return cmds.map((cmd) => ({ cmd, helpName: `${helpName} ${cmd.name}` }));
 }
 
+/** Commands by name and alias, per (immutable) command list; the first one listed wins, as cli's loop. */
+const byName = new WeakMap<CliApp['commands'], ReadonlyMap<string, CliApp['commands'][number]>>();
+
 function findCommand(app: CliApp, name: string): CliApp['commands'][number] | undefined {
-  return app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases !== undefined && cmd.aliases.includes(name)));
+  let names = byName.get(app.commands);
+  if (names === undefined) {
+    const m = new Map<string, CliApp['commands'][number]>();
+    for (const entry of app.commands) {
+      if (!m.has(entry.cmd.name)) m.set(entry.cmd.name, entry);
+      for (const a of entry.cmd.aliases ?? []) if (!m.has(a)) m.set(a, entry);
+    }
+    byName.set(app.commands, (names = m));
+  }
+  return names.get(name);
 }
 
 /** Builds what App.Run derives from its spec; done once, the result serves every run. */
