@@ -49,7 +49,7 @@ export class Interpreter {
         ctx.state.status = 2;
         return 2;
       }
-      for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
+      if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
       status = await this.runList(list, ctx);
       if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
@@ -194,7 +194,8 @@ export class Interpreter {
     const st = ctx.state;
     const ectx = this.expandCtx(ctx);
     let argv: string[];
-    const assigns = new Map<string, string>();
+    // `VAR=value cmd` prefixes; most commands have none.
+    let assigns: Map<string, string> | undefined;
     let io: IO;
     try {
       const first = node.words[0];
@@ -202,6 +203,7 @@ export class Interpreter {
       argv = await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined);
       for (const a of node.assigns) {
         const v = await expandAssignment(a.value, ectx);
+        assigns ??= new Map();
         assigns.set(a.name, a.append ? (assigns.get(a.name) ?? st.vars.get(a.name) ?? '') + v : v);
       }
       io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
@@ -209,19 +211,19 @@ export class Interpreter {
       return this.expansionFailed(e, ctx);
     }
     if (argv.length === 0) {
-      for (const [k, v] of assigns) st.vars.set(k, v);
+      if (assigns) for (const [k, v] of assigns) st.vars.set(k, v);
       // With only assignments, $? is that of the last command substitution (or 0).
       const status = node.words.length === 0 && node.assigns.some((a) => hasSubst(a.value)) ? st.status : 0;
       st.status = status;
       return status;
     }
-    const status = await this.exec(argv, { ...ctx, io }, assigns);
+    const status = await this.exec(argv, { state: st, io, signal: ctx.signal }, assigns);
     st.status = status;
     return status;
   }
 
   /** Runs a command by its argument vector: function, builtin, program, or a script file. */
-  async exec(argv: string[], ctx: Ctx, assigns = new Map<string, string>(), envOverride?: Map<string, string>): Promise<number> {
+  async exec(argv: string[], ctx: Ctx, assigns?: Map<string, string>, envOverride?: Map<string, string>): Promise<number> {
     const st = ctx.state;
     const name = argv[0]!;
     const fn = st.functions.get(name);
@@ -345,7 +347,7 @@ export class Interpreter {
       runScript: (text, opts) => this.runScript(text, opts, ctx),
       exec: (argv, opts = {}) => {
         const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
-        return this.exec(argv, { ...ctx, state }, new Map(), opts.env);
+        return this.exec(argv, { ...ctx, state }, undefined, opts.env);
       },
     };
   }
