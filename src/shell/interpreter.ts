@@ -206,7 +206,13 @@ export class Interpreter {
         assigns ??= new Map();
         assigns.set(a.name, a.append ? (assigns.get(a.name) ?? st.vars.get(a.name) ?? '') + v : v);
       }
-      io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
+      if (node.redirs.length > 0) io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
+      else {
+        // No promise to make, but the same one await applyRedirs would take: concurrent
+        // commands keep their interleaving.
+        await undefined;
+        io = ctx.io;
+      }
     } catch (e) {
       return this.expansionFailed(e, ctx);
     }

@@ -77,9 +77,9 @@ export class FlagSet {
     this.aliased = known.aliased;
   }
 
-  /** Returns Go's error text, or undefined when parsing succeeded. */
-  parse(args: readonly string[]): string | undefined {
-    this.args = [...args];
+  /** Parses `args` from index `from` on; returns Go's error text, or undefined when parsing succeeded. */
+  parse(args: readonly string[], from = 0): string | undefined {
+    this.args = args.slice(from);
     for (;;) {
       const r = this.parseOne();
       if (r === true) continue;

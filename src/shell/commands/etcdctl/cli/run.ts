@@ -138,7 +138,7 @@ async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
       regular.push(...all.slice(terminator));
     } else flagArgs = all.slice(firstFlag);
     err = set.parse([...flagArgs, ...regular]);
-  } else err = set.parse(all.slice(1));
+  } else err = set.parse(all, 1);
 
   const app = parent.app;
   if (err !== undefined) {
@@ -177,7 +177,7 @@ async function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> {
     write: parent.app.write,
   };
   const set = new FlagSet(flags);
-  const err = set.parse(parent.args().slice(1));
+  const err = set.parse(parent.args(), 1);
   const nerr = set.normalize();
   const ctx = new CliContext(app, set, parent);
   if (nerr !== undefined) {
