@@ -49,7 +49,7 @@ export class Interpreter {
         ctx.state.status = 2;
         return 2;
       }
-      for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
+      if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
       status = await this.runList(list, ctx);
       if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
@@ -132,8 +132,12 @@ export class Interpreter {
     return status;
   }
 
-  async runCommand(node: CommandNode, ctx: Ctx): Promise<number> {
-    if (node.type === 'simple') return this.runSimple(node, ctx);
+  /** Not async itself: a simple command's promise is handed on as it is (no extra promise to adopt). */
+  runCommand(node: CommandNode, ctx: Ctx): Promise<number> {
+    return node.type === 'simple' ? this.runSimple(node, ctx) : this.runCompound(node, ctx);
+  }
+
+  private async runCompound(node: Exclude<CommandNode, SimpleNode>, ctx: Ctx): Promise<number> {
     if (node.type === 'function') {
       ctx.state.functions.set(node.name, node.body);
       return 0;
@@ -190,7 +194,8 @@ export class Interpreter {
     const st = ctx.state;
     const ectx = this.expandCtx(ctx);
     let argv: string[];
-    const assigns = new Map<string, string>();
+    // `VAR=value cmd` prefixes; most commands have none.
+    let assigns: Map<string, string> | undefined;
     let io: IO;
     try {
       const first = node.words[0];
@@ -198,26 +203,33 @@ export class Interpreter {
       argv = await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined);
       for (const a of node.assigns) {
         const v = await expandAssignment(a.value, ectx);
+        assigns ??= new Map();
         assigns.set(a.name, a.append ? (assigns.get(a.name) ?? st.vars.get(a.name) ?? '') + v : v);
       }
-      io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
+      if (node.redirs.length > 0) io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
+      else {
+        // No promise to make, but the same one await applyRedirs would take: concurrent
+        // commands keep their interleaving.
+        await undefined;
+        io = ctx.io;
+      }
     } catch (e) {
       return this.expansionFailed(e, ctx);
     }
     if (argv.length === 0) {
-      for (const [k, v] of assigns) st.vars.set(k, v);
+      if (assigns) for (const [k, v] of assigns) st.vars.set(k, v);
       // With only assignments, $? is that of the last command substitution (or 0).
       const status = node.words.length === 0 && node.assigns.some((a) => hasSubst(a.value)) ? st.status : 0;
       st.status = status;
       return status;
     }
-    const status = await this.exec(argv, { ...ctx, io }, assigns);
+    const status = await this.exec(argv, { state: st, io, signal: ctx.signal }, assigns);
     st.status = status;
     return status;
   }
 
   /** Runs a command by its argument vector: function, builtin, program, or a script file. */
-  async exec(argv: string[], ctx: Ctx, assigns = new Map<string, string>(), envOverride?: Map<string, string>): Promise<number> {
+  async exec(argv: string[], ctx: Ctx, assigns?: Map<string, string>, envOverride?: Map<string, string>): Promise<number> {
     const st = ctx.state;
     const name = argv[0]!;
     const fn = st.functions.get(name);
@@ -231,7 +243,11 @@ export class Interpreter {
     const builtin = this.registry.builtin(name);
     if (builtin) {
       const proc = this.process(argv, env, ctx);
-      return this.guard(name, ctx, () => builtin(proc, this.builtinContext(ctx)));
+      try {
+        return await builtin(proc, this.builtinContext(ctx));
+      } catch (e) {
+        return this.died(name, e, ctx);
+      }
     }
     let cmd: Command | undefined = name.includes('/') ? undefined : this.registry.command(name);
     if (!cmd && name.includes('/')) {
@@ -246,18 +262,17 @@ export class Interpreter {
       return 127;
     }
     const proc = this.process(argv, env, ctx);
-    const run = cmd;
-    return this.guard(name, ctx, () => run(proc));
+    try {
+      return await cmd(proc);
+    } catch (e) {
+      return this.died(name, e, ctx);
+    }
   }
 
   /** A command should never throw; if one does, it dies with a message instead of the shell. */
-  private async guard(name: string, ctx: Ctx, fn: () => Promise<number>): Promise<number> {
-    try {
-      return await fn();
-    } catch (e) {
-      ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+  private died(name: string, e: unknown, ctx: Ctx): number {
+    ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
 
   /** `./script.sh`: an executable text file runs in a child shell. */
@@ -338,7 +353,7 @@ export class Interpreter {
       runScript: (text, opts) => this.runScript(text, opts, ctx),
       exec: (argv, opts = {}) => {
         const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
-        return this.exec(argv, { ...ctx, state }, new Map(), opts.env);
+        return this.exec(argv, { ...ctx, state }, undefined, opts.env);
       },
     };
   }

@@ -17,7 +17,8 @@ const eof = (matching: string) => ShellSyntaxError.eof(matching);
 
 /** Appends a part, merging neighbours of the same literal kind. */
 function push(parts: WordPart[], part: WordPart): void {
-  const last = parts[parts.length - 1];
+  // Not parts[-1] on an empty array: V8 looks a negative index up as a named property (slow).
+  const last = parts.length > 0 ? parts[parts.length - 1] : undefined;
   if (last && (part.kind === 'lit' || part.kind === 'sq') && last.kind === part.kind) {
     parts[parts.length - 1] = { kind: part.kind, text: last.text + part.text };
     return;

@@ -27,27 +27,28 @@ export interface RunIO {
   signal?: ProcessSignal | SignalController;
 }
 
-/**
- * The login environment by /etc/environment's text (undefined: no file), as a map to copy:
- * every command a headless caller runs logs in afresh.
- */
-const loginEnvCache = new Map<string | undefined, ReadonlyMap<string, string>>();
+/** A login environment's names and values, in order (arrays: copied into a Map with a plain loop). */
+interface LoginVars {
+  readonly names: readonly string[];
+  readonly values: readonly string[];
+}
 
-function loginVars(host: HostContext): Map<string, string> {
+/**
+ * The login environment by /etc/environment's text (undefined: no file), to copy: every
+ * command a headless caller runs logs in afresh.
+ */
+const loginEnvCache = new Map<string | undefined, LoginVars>();
+
+function loginVars(host: HostContext): LoginVars {
   const etcEnv = host.fs.read('/etc/environment');
   let base = loginEnvCache.get(etcEnv);
   if (base === undefined) {
     if (loginEnvCache.size >= 64) loginEnvCache.clear();
-    loginEnvCache.set(etcEnv, (base = new Map(loginEnvironment(etcEnv))));
+    // Through a Map: a name /etc/environment sets again keeps its first place.
+    const vars = new Map(loginEnvironment(etcEnv));
+    loginEnvCache.set(etcEnv, (base = { names: [...vars.keys()], values: [...vars.values()] }));
   }
-  return copyMap(base);
-}
-
-/** `new Map(m)` without its iterator: no entry array per variable (a copy per command). */
-function copyMap(m: ReadonlyMap<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  m.forEach((v, k) => out.set(k, v));
-  return out;
+  return base;
 }
 
 /** What a `vagrant ssh` login on coreos-vagrant has in its environment. */
@@ -100,13 +101,17 @@ export class Shell {
   ) {
     this.registry = opts.registry ?? defaultRegistry;
     this.interp = new Interpreter(host, this.registry);
-    const vars = loginVars(host);
+    const login = loginVars(host);
+    const vars = new Map<string, string>();
+    for (let i = 0; i < login.names.length; i++) vars.set(login.names[i]!, login.values[i]!);
+    const exported = new Set(login.names);
     if (opts.env !== undefined) {
       const extra = opts.env instanceof Map ? [...opts.env] : Object.entries(opts.env);
-      for (const [k, v] of extra) vars.set(k, v);
+      for (const [k, v] of extra) {
+        vars.set(k, v);
+        exported.add(k);
+      }
     }
-    const exported = new Set<string>();
-    vars.forEach((_, k) => exported.add(k));
     // bash's own variables, not exported.
     vars.set('HOSTNAME', host.name);
     const cwd = opts.cwd ?? HOME;

@@ -8,10 +8,26 @@ export type Token =
   | { t: 'eof' };
 
 const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
-/** First characters of the operators (most tokens are words: skip the operator scan). */
-const OP_START = new Set(OPERATORS.map((o) => o[0]!));
+/** First characters of the operators, by code (most tokens are words: skip the operator scan). */
+const OP_START = new Uint8Array(128);
+for (const o of OPERATORS) OP_START[o.charCodeAt(0)] = 1;
 /** Unquoted characters that end a word. */
-const endsWord = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || ';&|<>()'.includes(c);
+function endsWord(c: string): boolean {
+  switch (c) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case ';':
+    case '&':
+    case '|':
+    case '<':
+    case '>':
+    case '(':
+    case ')':
+      return true;
+  }
+  return false;
+}
 export const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
 
 interface PendingHeredoc {
@@ -112,7 +128,7 @@ export abstract class TokenStream implements LexSource {
         return { t: 'op', v: op, fd: Number(fdm[1]) };
       }
     }
-    if (OP_START.has(s[this.pos]!)) {
+    if (c0 < 128 && OP_START[c0] === 1) {
       for (const op of OPERATORS) {
         if (s.startsWith(op, this.pos)) {
           this.pos += op.length;

@@ -50,8 +50,16 @@ function defaultValue(f: FlagDef): FlagValue {
   return f.kind === 'bool' ? false : f.value;
 }
 
-/** Name -> definition and alias groups per definitions array (built once, never mutated). */
-const knownCache = new WeakMap<readonly FlagDef[], { formal: ReadonlyMap<string, FlagDef>; aliased: readonly (readonly string[])[] }>();
+/** What a definitions array knows, built once and never mutated. */
+interface Known {
+  /** Name -> definition. */
+  formal: ReadonlyMap<string, FlagDef>;
+  /** Name -> default value (what every lookup answers when no flag was given). */
+  defaults: ReadonlyMap<string, FlagValue>;
+  aliased: readonly (readonly string[])[];
+}
+
+const knownCache = new WeakMap<readonly FlagDef[], Known>();
 
 /**
  * A Go flag.FlagSet over cli flag definitions, every alias registered as its own Go flag.
@@ -60,6 +68,7 @@ const knownCache = new WeakMap<readonly FlagDef[], { formal: ReadonlyMap<string,
  */
 export class FlagSet {
   private readonly formal: ReadonlyMap<string, FlagDef>;
+  private readonly defaults: ReadonlyMap<string, FlagValue>;
   /** The names of each flag that has more than one, in definition order. */
   private readonly aliased: readonly (readonly string[])[];
   private actual = new Map<string, FlagValue>();
@@ -70,16 +79,19 @@ export class FlagSet {
     if (known === undefined) {
       const formal = new Map<string, FlagDef>();
       for (const d of defs) for (const n of flagNames(d)) if (!formal.has(n)) formal.set(n, d);
+      const defaults = new Map<string, FlagValue>();
+      formal.forEach((d, n) => defaults.set(n, defaultValue(d)));
       const aliased = defs.map(flagNames).filter((names) => names.length > 1);
-      knownCache.set(defs, (known = { formal, aliased }));
+      knownCache.set(defs, (known = { formal, defaults, aliased }));
     }
     this.formal = known.formal;
+    this.defaults = known.defaults;
     this.aliased = known.aliased;
   }
 
-  /** Returns Go's error text, or undefined when parsing succeeded. */
-  parse(args: readonly string[]): string | undefined {
-    this.args = [...args];
+  /** Parses `args` from index `from` on; returns Go's error text, or undefined when parsing succeeded. */
+  parse(args: readonly string[], from = 0): string | undefined {
+    this.args = args.slice(from);
     for (;;) {
       const r = this.parseOne();
       if (r === true) continue;
@@ -144,6 +156,8 @@ export class FlagSet {
 
   /** The value of a flag by any of its names; the default when not given; undefined when unknown. */
   get(name: string): FlagValue | undefined {
+    // Most runs give no flag at this level: every lookup is a default (undefined when unknown).
+    if (this.actual.size === 0) return this.defaults.get(name);
     const def = this.formal.get(name);
     if (!def) return undefined;
     for (const n of flagNames(def)) if (this.actual.has(n)) return this.actual.get(n);

@@ -37,8 +37,20 @@ function withHelpNames(helpName: string, cmds: CliCommand[]): CliApp['commands']
   return cmds.map((cmd) => ({ cmd, helpName: `${helpName} ${cmd.name}` }));
 }
 
+/** Commands by name and alias, per (immutable) command list; the first one listed wins, as cli's loop. */
+const byName = new WeakMap<CliApp['commands'], ReadonlyMap<string, CliApp['commands'][number]>>();
+
 function findCommand(app: CliApp, name: string): CliApp['commands'][number] | undefined {
-  return app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases !== undefined && cmd.aliases.includes(name)));
+  let names = byName.get(app.commands);
+  if (names === undefined) {
+    const m = new Map<string, CliApp['commands'][number]>();
+    for (const entry of app.commands) {
+      if (!m.has(entry.cmd.name)) m.set(entry.cmd.name, entry);
+      for (const a of entry.cmd.aliases ?? []) if (!m.has(a)) m.set(a, entry);
+    }
+    byName.set(app.commands, (names = m));
+  }
+  return names.get(name);
 }
 
 /** Builds what App.Run derives from its spec; done once, the result serves every run. */
@@ -126,7 +138,7 @@ async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
       regular.push(...all.slice(terminator));
     } else flagArgs = all.slice(firstFlag);
     err = set.parse([...flagArgs, ...regular]);
-  } else err = set.parse(all.slice(1));
+  } else err = set.parse(all, 1);
 
   const app = parent.app;
   if (err !== undefined) {
@@ -165,7 +177,7 @@ async function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> {
     write: parent.app.write,
   };
   const set = new FlagSet(flags);
-  const err = set.parse(parent.args().slice(1));
+  const err = set.parse(parent.args(), 1);
   const nerr = set.normalize();
   const ctx = new CliContext(app, set, parent);
   if (nerr !== undefined) {
