@@ -89,8 +89,9 @@ interface ResponseSegment {
 
 /**
  * HTTP over the simulated network: a request is one message; what the server writes at one
- * instant (head, body chunks, end) is one message back. TCP-like: not subject to random loss, but cut by
- * partitions and by hosts going down (then nothing more arrives; clients time out themselves).
+ * instant (head, body chunks, end) is one message back. TCP-like: not subject to random loss,
+ * but cut by partitions and by hosts going down (then nothing more arrives; clients time out
+ * themselves).
  */
 export class HttpStack {
   private connSeq = 0;
