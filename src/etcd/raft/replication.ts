@@ -144,27 +144,23 @@ export function handleHeartbeatResponse(s: RaftState, from: NodeId): void {
  */
 export function handleAppendEntries(s: RaftState, m: MsgApp): void {
   const st = s.storage;
-  const resp = (index: number, reject: boolean, rejectHint: number): MsgAppResp => ({
-    type: 'MsgAppResp',
-    term: st.term,
-    from: s.id,
-    to: m.from,
-    index,
-    reject,
-    rejectHint,
-  });
   if (m.index < st.commit) {
     // Everything up to commit already matches: tell the leader where we are.
-    send(s, resp(st.commit, false, 0));
+    send(s, appendResp(s, m, st.commit, false, 0));
     return;
   }
   const r = log.maybeAppend(st, m.index, m.logTerm, m.commit, m.entries);
   if (r) {
     if (r.appendedFrom > 0) s.notes.push({ kind: 'append', from: r.appendedFrom, to: r.lastNew, term: log.termAt(st, r.lastNew) ?? st.term });
-    send(s, resp(r.lastNew, false, 0));
+    send(s, appendResp(s, m, r.lastNew, false, 0));
   } else {
-    send(s, resp(m.index, true, log.lastIndex(st)));
+    send(s, appendResp(s, m, m.index, true, log.lastIndex(st)));
   }
+}
+
+/** The follower's answer to `m` (a function, not a closure per message: every MsgApp gets one). */
+function appendResp(s: RaftState, m: MsgApp, index: number, reject: boolean, rejectHint: number): MsgAppResp {
+  return { type: 'MsgAppResp', term: s.storage.term, from: s.id, to: m.from, index, reject, rejectHint };
 }
 
 export function handleHeartbeat(s: RaftState, from: NodeId, commit: number): void {

@@ -88,12 +88,10 @@ export function roundTrip(rt: Runtime, u: GoURL, req: OutRequest, opts: TripOpti
   });
 }
 
-/** A time limit of one trip: `header` and `dial` apply only while no response head has come. */
-type Limit = 'header' | 'deadline' | 'dial';
-
 /**
  * One request in flight: the connection's handlers, and its time limits on one timer (every
  * etcdctl command makes two trips; three timers each filled the clock with cancelled ones).
+ * A limit's time is Infinity when it is not set or has passed.
  */
 class Trip implements HttpClientHandlers {
   private done = false;
@@ -102,8 +100,10 @@ class Trip implements HttpClientHandlers {
   private headers: Headers = [];
   private chunks: string[] = [];
   private readonly conn: HttpConnection;
-  /** Virtual times of the limits still ahead, earliest first (ties in the order they were set). */
-  private limits: { at: number; limit: Limit }[] = [];
+  /** The header timeout, the caller's deadline and the dial timeout, as virtual times. */
+  private headerAt = Infinity;
+  private deadlineAt = Infinity;
+  private dialAt = Infinity;
   private cancelTimer: (() => void) | undefined;
   private readonly offAbort: () => void;
 
@@ -125,11 +125,9 @@ class Trip implements HttpClientHandlers {
     );
     const now = host.now();
     const untilDeadline = opts.deadline === undefined ? Infinity : opts.deadline - now;
-    if (opts.headerTimeoutMs > 0 && opts.headerTimeoutMs < untilDeadline) this.limits.push({ at: now + opts.headerTimeoutMs, limit: 'header' });
-    if (untilDeadline !== Infinity) this.limits.push({ at: now + untilDeadline, limit: 'deadline' });
-    if (DIAL_TIMEOUT_MS < untilDeadline) this.limits.push({ at: now + DIAL_TIMEOUT_MS, limit: 'dial' });
-    // Stable: equal times keep the order above, as three timers set in that order would run.
-    this.limits.sort((a, b) => a.at - b.at);
+    if (opts.headerTimeoutMs > 0 && opts.headerTimeoutMs < untilDeadline) this.headerAt = now + opts.headerTimeoutMs;
+    if (untilDeadline !== Infinity) this.deadlineAt = now + untilDeadline;
+    if (DIAL_TIMEOUT_MS < untilDeadline) this.dialAt = now + DIAL_TIMEOUT_MS;
     this.armNext();
     this.offAbort = rt.proc.signal.onAbort((reason) => {
       this.conn.abort();
@@ -160,22 +158,30 @@ class Trip implements HttpClientHandlers {
     this.finish(() => this.resolve(dialError(code, this.hostname, this.port)));
   }
 
+  /** Times the earliest limit still ahead (on a tie: header, then deadline, then dial, as three timers set in that order would run). */
   private armNext(): void {
-    const next = this.limits.shift();
-    if (next === undefined) return;
+    const at = Math.min(this.headerAt, this.deadlineAt, this.dialAt);
+    if (at === Infinity) return;
     const host = this.rt.proc.host;
     this.cancelTimer = host.setTimer(() => {
       this.cancelTimer = undefined;
-      this.expired(next.limit);
+      this.expired();
       if (!this.done) this.armNext();
-    }, next.at - host.now());
+    }, at - host.now());
   }
 
-  private expired(limit: Limit): void {
-    if (limit === 'deadline') this.fail(DeadlineExceeded);
-    else if (this.gotHead) return;
-    else if (limit === 'header') this.fail(headerTimeoutError(this.opts.endpoint));
-    else this.fail(dialTimeoutError(this.hostname, this.port));
+  /** The earliest limit has come: the deadline always fails the trip, the others only before a head. */
+  private expired(): void {
+    if (this.headerAt <= this.deadlineAt && this.headerAt <= this.dialAt) {
+      this.headerAt = Infinity;
+      if (!this.gotHead) this.fail(headerTimeoutError(this.opts.endpoint));
+    } else if (this.deadlineAt <= this.dialAt) {
+      this.deadlineAt = Infinity;
+      this.fail(DeadlineExceeded);
+    } else {
+      this.dialAt = Infinity;
+      if (!this.gotHead) this.fail(dialTimeoutError(this.hostname, this.port));
+    }
   }
 
   private fail(err: GoError): void {
