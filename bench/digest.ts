@@ -4,6 +4,7 @@
  * must leave both as they were. Run: npx tsx bench/digest.ts [simulated seconds]
  */
 import { createCluster, type HeadlessCluster } from '../src/headless.ts';
+import { runWorkload } from './workload.ts';
 
 const SECONDS = Number(process.argv[2] ?? 120);
 
@@ -16,19 +17,13 @@ async function main(): Promise<void> {
   for (const traced of [false, true]) {
     const c = (await createCluster({ machines: 5, seed: 42 })) as HeadlessCluster;
     if (traced) c.sim.world.trace.enableHash();
-    const start = c.now();
-    const end = start + SECONDS * 1000;
-    const down = new Set<string>();
     let out = 0x811c9dc5;
     let n = 0;
-    const pending: Promise<unknown>[] = [];
     const run = (m: string, line: string, timeoutMs = 15_000) =>
-      pending.push(
-        c.exec(m, line, { timeoutMs }).then((r) => {
-          out = fnv(`${m}$ ${line}\n${r.stdout}\x00${r.stderr}\x00${r.exitCode}\x00${c.now()}\n`, out);
-          n++;
-        }),
-      );
+      c.exec(m, line, { timeoutMs }).then((r) => {
+        out = fnv(`${m}$ ${line}\n${r.stdout}\x00${r.stderr}\x00${r.exitCode}\x00${c.now()}\n`, out);
+        n++;
+      });
     const extra = [
       'etcdctl get /bench/k1',
       'etcdctl -o json get /bench/k2',
@@ -43,29 +38,13 @@ async function main(): Promise<void> {
       'etcdctl rm /bench/k5',
       'etcdctl update /bench/k6 z',
     ];
-    const writers = (async () => {
-      for (let i = 0; c.now() < end; i++) {
-        const up = c.machines.filter((m) => !down.has(m));
-        const m = up[i % up.length]!;
-        run(m, `etcdctl set /bench/k${i % 50} v${i}`);
-        if (i % 7 === 0) run(up[(i + 1) % up.length]!, extra[(i / 7) % extra.length]!, 5000);
-        await c.advance(100);
-      }
-    })();
-    const faults = (async () => {
-      while (c.now() + 10_000 <= end) {
-        await c.advance(10_000);
-        const l = c.leader();
-        if (!l) continue;
-        c.kill(l);
-        down.add(l);
-        await c.advance(2000);
-        c.boot(l);
-        down.delete(l);
-      }
-    })();
-    await Promise.all([writers, faults]);
-    await Promise.all(pending);
+    await runWorkload(c, SECONDS, {
+      tick: (i, up) => {
+        const started = [run(up[i % up.length]!, `etcdctl set /bench/k${i % 50} v${i}`)];
+        if (i % 7 === 0) started.push(run(up[(i + 1) % up.length]!, extra[(i / 7) % extra.length]!, 5000));
+        return started;
+      },
+    });
     const t = c.sim.world.trace;
     console.log(`${traced ? 'traced  ' : 'untraced'} commands ${n}, outputs ${out.toString(16)}${traced ? `, trace ${t.digest()}` : ''}`);
   }

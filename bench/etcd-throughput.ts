@@ -10,6 +10,7 @@
  * Run: npm run bench   (BENCH_SECONDS=n for shorter runs, BENCH_RUNS=1 for the cold run only)
  */
 import { createCluster } from '../src/headless.ts';
+import { runWorkload } from './workload.ts';
 
 const MACHINES = 5;
 const SIM_SECONDS = Number(process.env.BENCH_SECONDS ?? 600);
@@ -28,48 +29,22 @@ interface RunResult {
 async function run(): Promise<RunResult> {
   const c = await createCluster({ machines: MACHINES, seed: 42 });
   const start = c.now();
-  const end = start + SIM_SECONDS * 1000;
-  const down = new Set<string>();
   let ok = 0;
   let failed = 0;
-  let kills = 0;
-  const pending: Promise<unknown>[] = [];
   const minutes: number[] = [];
   const wall0 = performance.now();
   let lastMinute = wall0;
-
-  const writers = (async () => {
-    for (let i = 0; c.now() < end; i++) {
-      const up = c.machines.filter((m) => !down.has(m));
-      const m = up[i % up.length]!;
-      pending.push(
-        c.exec(m, `etcdctl set /bench/k${i % 50} v${i}`, { timeoutMs: 15_000 }).then((r) => (r.exitCode === 0 ? ok++ : failed++)),
-      );
-      await c.advance(100);
-      if (i % 600 === 599) {
-        const now = performance.now();
-        minutes.push(now - lastMinute);
-        lastMinute = now;
-      }
-    }
-  })();
-
-  const faults = (async () => {
-    while (c.now() + 10_000 <= end) {
-      await c.advance(10_000);
-      const l = c.leader();
-      if (!l) continue;
-      c.kill(l);
-      down.add(l);
-      kills++;
-      await c.advance(2000);
-      c.boot(l);
-      down.delete(l);
-    }
-  })();
-
-  await Promise.all([writers, faults]);
-  await Promise.all(pending);
+  const { kills } = await runWorkload(c, SIM_SECONDS, {
+    tick: (i, up) => [
+      c.exec(up[i % up.length]!, `etcdctl set /bench/k${i % 50} v${i}`, { timeoutMs: 15_000 }).then((r) => (r.exitCode === 0 ? ok++ : failed++)),
+    ],
+    afterTick: (i) => {
+      if (i % 600 !== 599) return;
+      const now = performance.now();
+      minutes.push(now - lastMinute);
+      lastMinute = now;
+    },
+  });
   return { simS: (c.now() - start) / 1000, wallS: (performance.now() - wall0) / 1000, ok, failed, kills, minutes };
 }
 

@@ -307,8 +307,10 @@ class ServerExchange implements HttpResponseWriter {
     const seg = this.pending;
     if (seg === undefined) return;
     this.pending = undefined;
-    const kind =
-      seg.status !== undefined ? (seg.chunk !== undefined || seg.end ? 'http.resp' : 'http.head') : seg.chunk !== undefined ? (seg.end ? 'http.resp' : 'http.data') : 'http.end';
+    const head = seg.status !== undefined;
+    const data = seg.chunk !== undefined;
+    const parts = Number(head) + Number(data) + Number(seg.end === true);
+    const kind = parts > 1 ? 'http.resp' : head ? 'http.head' : data ? 'http.data' : 'http.end';
     const m = this.net.send(this.host, this.client, this.p.clientPort, kind, seg, this.order);
     if (m) this.order.notBefore = m.recvAt;
   }

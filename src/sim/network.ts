@@ -2,11 +2,7 @@ import type { WorldClock } from './clock.ts';
 import type { Rng } from './rng.ts';
 import type { DropReason, Trace } from './trace.ts';
 
-/**
- * A message in flight. Send and receive times let a view interpolate its position. The object
- * is the network's and is used again once delivered or dropped: a handler (or `send`'s caller)
- * reads what it needs at once and keeps the payload, never the message.
- */
+/** A message in flight. Send and receive times let a view interpolate its position. */
 export interface NetMessage {
   id: number;
   from: string;
@@ -35,9 +31,6 @@ export interface LinkConfig {
   loss: number;
 }
 
-/** Most spare messages kept (a few times what a busy cluster has in flight). */
-const SPARE_MAX = 1024;
-
 /** Latency on loopback: the host talking to itself. */
 const LOOPBACK_MS = 0.1;
 
@@ -55,8 +48,6 @@ export class Network {
   private group = new Map<string, number>();
   private partitioned = false;
   private nextId = 1;
-  /** Delivered and dropped messages, for reuse: every raft and HTTP message takes one. */
-  private spare: NetMessage[] = [];
   /** Hosts on the internet (discovery.etcd.io): never cut off by partitions, with their own link. */
   private external = new Map<string, Partial<LinkConfig>>();
 
@@ -179,7 +170,7 @@ export class Network {
       from === to ? LOOPBACK_MS : Math.max(0.5, link.latencyMs + (link.jitterMs > 0 ? (this.rng.float() * 2 - 1) * link.jitterMs : 0));
     // A stream (TCP) keeps its order: never arrive before the previous segment.
     if (opts.notBefore !== undefined && now + latency < opts.notBefore) latency = opts.notBefore - now;
-    const msg = this.message(from, to, port, kind, payload, now, now + latency);
+    const msg: NetMessage = { id: this.nextId++, from, to, port, kind, payload, sentAt: now, recvAt: now + latency };
     if (this.trace.active) this.trace.emit({ t: now, type: 'msg.send', id: msg.id, from, to, kind, payload, recvAt: msg.recvAt });
     if (from !== to && opts.unreliable && link.loss > 0 && this.rng.chance(link.loss)) {
       // Lost on the wire: shown half-way along the link.
@@ -190,47 +181,18 @@ export class Network {
     return msg;
   }
 
-  private message(from: string, to: string, port: number, kind: string, payload: unknown, sentAt: number, recvAt: number): NetMessage {
-    const id = this.nextId++;
-    const m = this.spare.pop();
-    if (m === undefined) return { id, from, to, port, kind, payload, sentAt, recvAt };
-    m.id = id;
-    m.from = from;
-    m.to = to;
-    m.port = port;
-    m.kind = kind;
-    m.payload = payload;
-    m.sentAt = sentAt;
-    m.recvAt = recvAt;
-    return m;
-  }
-
-  private release(m: NetMessage): void {
-    m.payload = undefined;
-    if (this.spare.length < SPARE_MAX) this.spare.push(m);
-  }
-
-  private dropLost = (msg: NetMessage): void => {
-    this.drop(msg, 'loss');
-    this.release(msg);
-  };
+  private dropLost = (msg: NetMessage): void => this.drop(msg, 'loss');
 
   private deliver = (msg: NetMessage, onUndeliverable: ((reason: DropReason) => void) | undefined): void => {
-    if (this.partitioned && !this.canReach(msg.from, msg.to)) {
-      this.drop(msg, 'partition');
-      return this.release(msg);
-    }
+    if (this.partitioned && !this.canReach(msg.from, msg.to)) return this.drop(msg, 'partition');
     const handler = this.up.has(msg.to) ? this.listeners.get(msg.to)?.get(msg.port) : undefined;
     if (!handler) {
       this.drop(msg, 'down');
-      const up = this.up.has(msg.to);
-      this.release(msg);
-      if (up) onUndeliverable?.('down');
+      if (this.up.has(msg.to)) onUndeliverable?.('down');
       return;
     }
     if (this.trace.active) this.trace.emit({ t: this.clock.now(), type: 'msg.deliver', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind });
     handler(msg);
-    this.release(msg);
   };
 
   private drop(msg: NetMessage, reason: DropReason): void {

@@ -193,7 +193,7 @@ class Trip implements HttpClientHandlers {
     if (this.done) return;
     this.done = true;
     this.cancelTimer?.();
-    // The constructor may not have subscribed yet (an answer cannot come that early, but be safe).
+    // Unset only if the signal aborted between roundTrip's check and the subscription.
     this.offAbort?.();
     this.rt.proc.host.wake(settle);
   }
