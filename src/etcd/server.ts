@@ -54,6 +54,14 @@ function peerAddrOf(url: string): { host: string; port: number } {
   return addr;
 }
 
+interface RaftRoute {
+  url: string;
+  host: string;
+  port: number;
+  /** Network.addressesVersion when resolved. */
+  addresses: number;
+}
+
 /** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
 const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
 /** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
@@ -77,6 +85,7 @@ export class EtcdServer implements KeysServer {
   selfStats: SelfStats | undefined;
   readonly followerStats = new Map<string, FollowerStats>();
   private sentAt = new Map<string, number>();
+  private routes = new Map<string, RaftRoute>();
   /** Set when the member learns it was removed from the cluster: it stays stopped. */
   removed = false;
   readonly log: EtcdLog;
@@ -287,6 +296,7 @@ export class EtcdServer implements KeysServer {
     this.role = 'offline';
     this.followerStats.clear();
     this.sentAt.clear();
+    this.routes.clear();
     this.traceRole();
   }
 
@@ -313,14 +323,30 @@ export class EtcdServer implements KeysServer {
   private sendRaft(to: string, msg: RaftMessage): void {
     const url = this.disk.membership.members.get(to)?.peerURLs[0];
     if (!url) return;
-    const addr = peerAddrOf(url);
-    const host = this.world.net.resolve(addr.host, this.hostName);
-    if (!host) return;
+    const route = this.routeTo(to, url);
+    if (!route) return;
     if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') {
       this.selfStats?.sendAppend(this.world.now());
       this.sentAt.set(to, this.world.now());
     }
-    this.world.net.send(this.hostName, host, addr.port, msg.type, msg, RAFT_SEND);
+    this.world.net.send(this.hostName, route.host, route.port, msg.type, msg, RAFT_SEND);
+  }
+
+  /**
+   * Where a member's raft messages go: its first peer URL resolved. Kept per member while the URL
+   * and the network's address table stay the same (a name that is not an address is resolved
+   * every time: what answers to it can change).
+   */
+  private routeTo(to: string, url: string): RaftRoute | undefined {
+    const net = this.world.net;
+    const known = this.routes.get(to);
+    if (known !== undefined && known.url === url && known.addresses === net.addressesVersion) return known;
+    const addr = peerAddrOf(url);
+    const host = net.resolve(addr.host, this.hostName);
+    if (!host) return undefined;
+    const route = { url, host, port: addr.port, addresses: net.addressesVersion };
+    if (net.isAddress(addr.host)) this.routes.set(to, route);
+    return route;
   }
 
   private recvRaft(msg: RaftMessage): void {

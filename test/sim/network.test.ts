@@ -19,6 +19,21 @@ describe('Network', () => {
     expect(got[0]).toBeLessThanOrEqual(13);
   });
 
+  it('tells addresses from other names, and marks every change of the address table', () => {
+    const w = world();
+    const v0 = w.net.addressesVersion;
+    w.net.addAddress('10.0.0.2', 'b');
+    expect(w.net.isAddress('10.0.0.2')).toBe(true);
+    expect(w.net.isAddress('b')).toBe(false);
+    expect(w.net.isAddress('127.0.0.1')).toBe(false);
+    expect(w.net.addressesVersion).not.toBe(v0);
+    const v1 = w.net.addressesVersion;
+    // The same address given to another host: what it resolved to before no longer holds.
+    w.net.addAddress('10.0.0.2', 'c');
+    expect(w.net.addressesVersion).not.toBe(v1);
+    expect(w.net.resolve('10.0.0.2', 'a')).toBe('c');
+  });
+
   it('a crashed host neither sends nor receives', () => {
     const w = world();
     let got = 0;

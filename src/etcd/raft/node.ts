@@ -93,7 +93,6 @@ export class RaftNode {
   private stopped = false;
   private removed = false;
   private flushing = false;
-  private spareMsgs: RaftMessage[] = [];
   private reported: { role: RaftRole; term: number; lead: NodeId | undefined };
   private tracedCommit: number;
   private startTimer: number | undefined;
@@ -317,13 +316,10 @@ export class RaftNode {
           } else while (s.notes.length > 0) s.notes.pop();
         }
         if (s.msgs.length > 0) {
-          // Two outboxes in turn: no new array per flush (sending never re-enters the node).
+          // A fresh outbox, young like the messages put in it (sending never re-enters the node).
           const msgs = s.msgs;
-          s.msgs = this.spareMsgs;
+          s.msgs = [];
           for (const m of msgs) this.opts.send(m.to, m);
-          // Popping, not `length = 0`: that goes through the runtime and drops the array's storage.
-          while (msgs.length > 0) msgs.pop();
-          this.spareMsgs = msgs;
         }
         const commit = s.storage.commit;
         if (commit > this.tracedCommit) {
