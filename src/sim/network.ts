@@ -60,11 +60,15 @@ export class Network {
   /** Registers a host's IP address (e.g. 172.17.8.101 -> core-01). */
   addAddress(ip: string, host: string): void {
     this.addresses.set(ip, host);
-    this.addressesVersion++;
+    this.addressChanges++;
   }
 
+  private addressChanges = 0;
+
   /** Changes whenever the address table does: what `resolve` gave for an address still holds until then. */
-  addressesVersion = 0;
+  get addressesVersion(): number {
+    return this.addressChanges;
+  }
 
   /** True when `address` is in the address table (not loopback, not a host name). */
   isAddress(address: string): boolean {
