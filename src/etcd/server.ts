@@ -314,16 +314,11 @@ export class EtcdServer implements KeysServer {
   // ---- Raft transport -------------------------------------------------------------------
 
   private hostOfMember(id: string): string | undefined {
-    const m = this.disk.membership.members.get(id);
-    const url = m?.peerURLs[0];
-    if (!url) return undefined;
-    return this.world.net.resolve(peerAddrOf(url).host, this.hostName);
+    return this.routeTo(id)?.host;
   }
 
   private sendRaft(to: string, msg: RaftMessage): void {
-    const url = this.disk.membership.members.get(to)?.peerURLs[0];
-    if (!url) return;
-    const route = this.routeTo(to, url);
+    const route = this.routeTo(to);
     if (!route) return;
     if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') {
       this.selfStats?.sendAppend(this.world.now());
@@ -333,11 +328,13 @@ export class EtcdServer implements KeysServer {
   }
 
   /**
-   * Where a member's raft messages go: its first peer URL resolved. Kept per member while the URL
-   * and the network's address table stay the same (a name that is not an address is resolved
-   * every time: what answers to it can change).
+   * Where a member's raft messages go, and so which host it is: its first peer URL resolved. Kept
+   * per member while the URL and the network's address table stay the same (a name that is not an
+   * address is resolved every time: what answers to it can change).
    */
-  private routeTo(to: string, url: string): RaftRoute | undefined {
+  private routeTo(to: string): RaftRoute | undefined {
+    const url = this.disk.membership.members.get(to)?.peerURLs[0];
+    if (!url) return undefined;
     const net = this.world.net;
     const known = this.routes.get(to);
     if (known !== undefined && known.url === url && known.addresses === net.addressesVersion) return known;

@@ -2,8 +2,10 @@ import type { Command } from '../process.ts';
 import { getopt, usageError } from './lib/getopt.ts';
 import { lines, readOperand } from './lib/io.ts';
 
-// en_US.UTF-8 collation (CoreOS's LANG), with GNU sort's last-resort byte comparison.
-/** Made on first use: building a collator takes ~20 ms, at page load otherwise. */
+/**
+ * en_US.UTF-8 collation (CoreOS's LANG), with GNU sort's last-resort byte comparison. The collator
+ * is made on first use: building one takes ~20 ms, at page load otherwise.
+ */
 let collator: Intl.Collator | undefined;
 const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator('en-US')).compare(a, b);
 
