@@ -63,8 +63,12 @@ export function prepareApp(spec: AppSpec): PreparedApp {
 /** A leaf command's flags with cli's help flag appended, per (immutable) command. */
 const leafFlags = new WeakMap<CliCommand, FlagDef[]>();
 
-/** App.Run: global flags, help/version, then the named command or the default (help) action. */
-export async function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Runtime, args: readonly string[]): Promise<void> {
+/**
+ * App.Run: global flags, help/version, then the named command or the default (help) action.
+ * The action's promise is handed back as it is (here and in runCommand, runSubApp): an async
+ * layer per level would add promises to every command.
+ */
+export function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Runtime, args: readonly string[]): Promise<void> | undefined {
   // Field by field: a spread of the prepared app is a slow generic copy on every run.
   const app: CliApp = {
     name: prepared.name,
@@ -112,7 +116,7 @@ export async function runApp(prepared: PreparedApp, write: (s: string) => void, 
  * the first `-`-prefixed argument up to a `--` is parsed as flags, the positional arguments
  * before it (and the `--` and what follows) come after.
  */
-async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
+function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> | undefined {
   if (cmd.subcommands && cmd.subcommands.length > 0) return runSubApp(parent, cmd);
   const all = parent.args(); // [name, ...rest]
   let flags = leafFlags.get(cmd);
@@ -157,11 +161,11 @@ async function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> {
     showCommandHelp(app, cmd.name);
     return;
   }
-  if (cmd.action) await cmd.action(ctx);
+  return cmd.action?.(ctx);
 }
 
 /** Command.startApp + App.RunAsSubcommand: a command with subcommands runs as an app of its own. */
-async function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> {
+function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> | undefined {
   // cli's startApp tests HelpName the wrong way round, so the sub-app's help name is its name.
   const name = `${parent.app.name} ${cmd.name}`;
   // RunAsSubcommand appends the app-level help command; only the default action differs.

@@ -79,7 +79,13 @@ export class ClusterClient {
     return this.endpoints.map((e) => e.str);
   }
 
-  async do(action: HttpAction, deadline?: number): Promise<Reply | GoError> {
+  /**
+   * The reply, or what `read` makes of it (a reader in the same await saves the caller a layer of
+   * its own: every command's requests go through here).
+   */
+  do(action: HttpAction, deadline?: number): Promise<Reply | GoError>;
+  do<T>(action: HttpAction, deadline: number | undefined, read: (r: Reply) => T | GoError): Promise<T | GoError>;
+  async do<T>(action: HttpAction, deadline?: number, read?: (r: Reply) => T | GoError): Promise<T | Reply | GoError> {
     // setEndpoints replaces the array, never changes it: this is a snapshot.
     const eps = this.endpoints;
     const n = eps.length;
@@ -89,7 +95,32 @@ export class ClusterClient {
     for (let i = pinned; i < pinned + n; i++) {
       const k = i % n;
       const ep = eps[k]!;
-      const r = await this.follow(action, ep, deadline);
+      // One endpoint's redirectFollowingHTTPClient: a 3xx answer (etcd 0.4 sends writes on to
+      // the leader with a 307) repeats the same request at its Location, at most 10 times.
+      let target = ep.url;
+      let req = action.request(target);
+      let r: Reply | GoError;
+      for (let hop = 0; ; hop++) {
+        if (hop > 10) {
+          r = new GoError('stopped after 10 redirects');
+          break;
+        }
+        this.prepare(target, req);
+        r = await roundTrip(this.rt, target, req, { endpoint: ep.str, headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs, deadline });
+        if (r instanceof GoError || Math.floor(r.status / 100) !== 3) break;
+        const loc = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+        if (!loc) {
+          r = new GoError('Location header not set');
+          break;
+        }
+        const u = parseURL(loc);
+        if ('error' in u) {
+          r = new GoError(`Location header not valid URL: ${loc}`);
+          break;
+        }
+        target = { ...u, path: '', rawQuery: '' };
+        req = { ...action.request(target), path: u.path, query: u.rawQuery };
+      }
       if (r instanceof GoError) {
         errors.push(r);
         // The caller's context error masks the others.
@@ -105,43 +136,25 @@ export class ClusterClient {
         continue;
       }
       if (k !== pinned) this.pinned = k;
-      return r;
+      return read === undefined ? r : read(r);
     }
     return new ClusterError(errors);
   }
 
-  /**
-   * One endpoint's redirectFollowingHTTPClient: a 3xx answer (etcd 0.4 sends writes on to the
-   * leader with a 307) repeats the same request at its Location, at most 10 times.
-   */
-  private async follow(action: HttpAction, ep: { url: GoURL; str: string }, deadline?: number): Promise<Reply | GoError> {
-    let target = ep.url;
-    let req = action.request(ep.url);
-    for (let hop = 0; ; hop++) {
-      if (hop > 0 && hop > 10) return new GoError('stopped after 10 redirects');
-      if (this.cfg.auth) {
-        const token = base64(`${this.cfg.auth.username}:${this.cfg.auth.password}`);
-        req.headers = [...req.headers, ['Authorization', `Basic ${token}`]];
-      }
-      if (this.cfg.curlDebug) this.printCurl(target, req);
-      const r = await roundTrip(this.rt, target, req, { endpoint: ep.str, headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs, deadline });
-      if (r instanceof GoError || Math.floor(r.status / 100) !== 3) return r;
-      const loc = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
-      if (!loc) return new GoError('Location header not set');
-      const u = parseURL(loc);
-      if ('error' in u) return new GoError(`Location header not valid URL: ${loc}`);
-      target = { ...u, path: '', rawQuery: '' };
-      req = { ...action.request(target), path: u.path, query: u.rawQuery };
+  /** What goes out with every request: basic auth, and the cURL line under --debug. */
+  private prepare(target: GoURL, req: OutRequest): void {
+    if (this.cfg.auth) {
+      const token = base64(`${this.cfg.auth.username}:${this.cfg.auth.password}`);
+      req.headers = [...req.headers, ['Authorization', `Basic ${token}`]];
     }
+    if (this.cfg.curlDebug) this.printCurl(target, req);
   }
 
   /**
-   * Sync: the members' client URLs replace the endpoints unless they are the same set (the fast
+   * Sync, once the members are listed: their client URLs replace the endpoints unless they are the same set (the fast
    * path that keeps the pinned endpoint).
    */
-  async sync(list: () => Promise<readonly { readonly clientURLs: readonly string[] }[] | GoError>): Promise<GoError | undefined> {
-    const ms = await list();
-    if (ms instanceof GoError) return ms;
+  sync(ms: readonly { readonly clientURLs: readonly string[] }[]): GoError | undefined {
     const eps: string[] = [];
     for (const m of ms) for (const u of m.clientURLs) eps.push(u);
     sortStrings(eps);

@@ -127,9 +127,8 @@ export function unmarshalKeysReply(r: Reply): Response | GoError {
 export class KeysAPI {
   constructor(private client: ClusterClient) {}
 
-  private async call(action: HttpAction, deadline?: number): Promise<Response | GoError> {
-    const r = await this.client.do(action, deadline);
-    return r instanceof GoError ? r : unmarshalKeysReply(r);
+  private call(action: HttpAction, deadline?: number): Promise<Response | GoError> {
+    return this.client.do(action, deadline, unmarshalKeysReply);
   }
 
   get(key: string, o: GetOptions, deadline?: number): Promise<Response | GoError> {

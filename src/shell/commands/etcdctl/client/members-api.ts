@@ -14,7 +14,9 @@ export interface Member {
 
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
 
-function membersPath(ep: GoURL, ...rest: string[]): string {
+function membersPath(ep: GoURL, rest: readonly string[]): string {
+  // Every command's sync: an endpoint without a path asking for the list itself.
+  if (ep.path === '' && rest.length === 0) return '/v2/members';
   return escapePath(clean([ep.path, '/v2/members', ...rest].filter((p) => p !== '').join('/')));
 }
 
@@ -22,13 +24,16 @@ function action(method: string, rest: string[], body?: string): HttpAction {
   return {
     request: (ep) => ({
       method,
-      path: membersPath(ep, ...rest),
+      path: membersPath(ep, rest),
       query: '',
       headers: body === undefined ? [] : [JSON_TYPE],
       body,
     }),
   };
 }
+
+/** GET /v2/members, the request every command's endpoint sync sends. */
+const LIST = action('GET', []);
 
 /** encoding/json's complaint about a body that is not JSON at all. */
 function jsonSyntaxError(body: string): GoError {
@@ -86,10 +91,8 @@ export function validatePeerURLs(urls: string[]): string[] | GoError {
 }
 
 /** The members a `GET /v2/members` answer lists (parsed once per body: shared, never change them). */
-function decodeList(r: Reply | GoError): readonly Member[] | GoError {
-  if (r instanceof GoError) return r;
-  const bad = assertStatus(r, 200);
-  if (bad) return bad;
+function decodeList(r: Reply): readonly Member[] | GoError {
+  if (r.status !== 200) return new GoError(`unexpected status code ${r.status}`);
   let members = listedMembers.get(r.body);
   if (members === undefined) {
     const v = parseJSON(r.body);
@@ -106,13 +109,13 @@ export class MembersAPI {
   constructor(private client: ClusterClient) {}
 
   async list(deadline?: number): Promise<Member[] | GoError> {
-    const members = decodeList(await this.client.do(action('GET', []), deadline));
+    const members = await this.client.do(LIST, deadline, decodeList);
     return members instanceof GoError ? members : members.map(copyMember);
   }
 
   /** `list` without the copies, for readers only (every command's endpoint sync). */
-  async listShared(deadline?: number): Promise<readonly Readonly<Member>[] | GoError> {
-    return decodeList(await this.client.do(action('GET', []), deadline));
+  listShared(deadline?: number): Promise<readonly Readonly<Member>[] | GoError> {
+    return this.client.do(LIST, deadline, decodeList);
   }
 
   async leader(deadline?: number): Promise<Member | GoError> {

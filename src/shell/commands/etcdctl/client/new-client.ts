@@ -105,16 +105,16 @@ export function totalDeadline(rt: Runtime, c: CliContext): number {
 /**
  * mustNewClient: unless --no-sync, replace the endpoints with the members' client URLs. A sync
  * failing only on connection errors ends etcdctl with exit 2; on other failures (etcd 0.4 has no
- * /v2/members) the endpoints come from the peers API instead.
+ * /v2/members) the endpoints come from the peers API instead. Resolves with the `api` over the client.
  */
-export async function mustNewClient(rt: Runtime, c: CliContext): Promise<ClusterClient> {
+async function mustNewClient<T>(rt: Runtime, c: CliContext, api: new (client: ClusterClient) => T): Promise<T> {
   const debug = c.globalBool('debug');
   const client = newClient(rt, c, debug);
   if (!c.globalBool('no-sync')) {
     if (debug) rt.err(`start to sync cluster using endpoints(${client.endpointStrings().join(',')})\n`);
-    const members = new MembersAPI(client);
     const deadline = totalDeadline(rt, c);
-    const err = await client.sync(() => members.listShared(deadline));
+    const ms = await new MembersAPI(client).listShared(deadline);
+    const err = ms instanceof GoError ? ms : client.sync(ms);
     if (err) {
       if (err === ErrNoEndpoints) {
         rt.err('etcd cluster has no published client endpoints.\n');
@@ -131,7 +131,7 @@ export async function mustNewClient(rt: Runtime, c: CliContext): Promise<Cluster
     if (debug) rt.err(`got endpoints(${client.endpointStrings().join(',')}) after sync\n`);
   }
   if (debug) rt.err(`Cluster-Endpoints: ${client.endpointStrings().join(', ')}\n`);
-  return client;
+  return new api(client);
 }
 
 /**
@@ -172,10 +172,11 @@ export function mustNewClientNoSync(rt: Runtime, c: CliContext): ClusterClient {
   return client;
 }
 
-export async function mustNewKeyAPI(rt: Runtime, c: CliContext): Promise<KeysAPI> {
-  return new KeysAPI(await mustNewClient(rt, c));
+// The API is made inside mustNewClient: a wrapper awaiting it would add a promise to every command.
+export function mustNewKeyAPI(rt: Runtime, c: CliContext): Promise<KeysAPI> {
+  return mustNewClient(rt, c, KeysAPI);
 }
 
-export async function mustNewMembersAPI(rt: Runtime, c: CliContext): Promise<MembersAPI> {
-  return new MembersAPI(await mustNewClient(rt, c));
+export function mustNewMembersAPI(rt: Runtime, c: CliContext): Promise<MembersAPI> {
+  return mustNewClient(rt, c, MembersAPI);
 }
