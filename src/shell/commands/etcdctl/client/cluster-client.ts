@@ -20,18 +20,6 @@ export interface ClientConfig {
   auth?: { username: string; password: string };
 }
 
-/**
- * client.httpClusterClient (etcd 2.3.7): tries the endpoints in order starting at the pinned one,
- * collecting each failure; a 5xx answer counts as a failure too; the first good answer pins its
- * endpoint. The real client shuffles the endpoint list with a time-seeded rand; the playground
- * keeps the given order, and the sorted order after a sync, so runs are reproducible.
- */
-/**
- * Endpoint lists parsed, by the list (every etcdctl command sets the same few): shared by the
- * clients, which never change them. A list with an unparsable URL is not kept.
- */
-const parsedEndpoints = new Map<string, readonly Endpoint[]>();
-
 interface Endpoint {
   /** As given to setEndpoints. */
   raw: string;
@@ -40,8 +28,35 @@ interface Endpoint {
   str: string;
 }
 
+/** A parsed endpoint list. */
+interface EndpointList {
+  eps: readonly Endpoint[];
+  /** The endpoints' URL.String()s, sorted: what a sync compares the members' URLs with. */
+  sorted: readonly string[];
+}
+
+/**
+ * Endpoint lists parsed, by the list (every etcdctl command sets the same few): shared by the
+ * clients, which never change them. A list with an unparsable URL is not kept.
+ */
+const parsedEndpoints = new Map<string, EndpointList>();
+
+const NO_ENDPOINTS: EndpointList = { eps: [], sorted: [] };
+
+/**
+ * The members' client URLs, sorted, by members list: the members API hands every sync one of a
+ * few shared lists (one per response body) that nobody changes.
+ */
+const membersURLs = new WeakMap<readonly object[], readonly string[]>();
+
+/**
+ * client.httpClusterClient (etcd 2.3.7): tries the endpoints in order starting at the pinned one,
+ * collecting each failure; a 5xx answer counts as a failure too; the first good answer pins its
+ * endpoint. The real client shuffles the endpoint list with a time-seeded rand; the playground
+ * keeps the given order, and the sorted order after a sync, so runs are reproducible.
+ */
 export class ClusterClient {
-  private endpoints: readonly Endpoint[] = [];
+  private list: EndpointList = NO_ENDPOINTS;
   private pinned = 0;
 
   constructor(
@@ -53,20 +68,23 @@ export class ClusterClient {
   setEndpoints(eps: readonly string[]): GoError | undefined {
     if (eps.length === 0) return ErrNoEndpoints;
     const key = eps.join('\n');
-    let parsed = parsedEndpoints.get(key);
+    let list = parsedEndpoints.get(key);
     // A URL with a newline in it could make two lists one key.
-    if (parsed !== undefined && !parsed.every((p, i) => p.raw === eps[i])) parsed = undefined;
-    if (parsed === undefined) {
+    if (list !== undefined && !sameRaw(list.eps, eps)) list = undefined;
+    if (list === undefined) {
       const out: Endpoint[] = [];
+      const strs: string[] = [];
       for (const e of eps) {
         const u = parseURL(e);
         if ('error' in u) return new GoError(u.error);
-        out.push({ raw: e, url: u, str: urlString(u) });
+        const str = urlString(u);
+        out.push({ raw: e, url: u, str });
+        strs.push(str);
       }
       if (parsedEndpoints.size >= 64) parsedEndpoints.clear();
-      parsedEndpoints.set(key, (parsed = out));
+      parsedEndpoints.set(key, (list = { eps: out, sorted: sortStrings(strs) }));
     }
-    this.endpoints = parsed;
+    this.list = list;
     this.pinned = 0;
     return undefined;
   }
@@ -76,7 +94,10 @@ export class ClusterClient {
   }
 
   endpointStrings(): string[] {
-    return this.endpoints.map((e) => e.str);
+    const eps = this.list.eps;
+    const out: string[] = [];
+    for (let i = 0; i < eps.length; i++) out.push(eps[i]!.str);
+    return out;
   }
 
   /**
@@ -86,12 +107,13 @@ export class ClusterClient {
   do(action: HttpAction, deadline?: number): Promise<Reply | GoError>;
   do<T>(action: HttpAction, deadline: number | undefined, read: (r: Reply) => T | GoError): Promise<T | GoError>;
   async do<T>(action: HttpAction, deadline?: number, read?: (r: Reply) => T | GoError): Promise<T | Reply | GoError> {
-    // setEndpoints replaces the array, never changes it: this is a snapshot.
-    const eps = this.endpoints;
+    // setEndpoints replaces the list, never changes it: this is a snapshot.
+    const eps = this.list.eps;
     const n = eps.length;
     if (n === 0) return ErrNoEndpoints;
     const pinned = this.pinned;
-    const errors: GoError[] = [];
+    // Most requests succeed at the first endpoint: no list of errors for them.
+    let errors: GoError[] | undefined;
     for (let i = pinned; i < pinned + n; i++) {
       const k = i % n;
       const ep = eps[k]!;
@@ -122,13 +144,13 @@ export class ClusterClient {
         req = { ...action.request(target), path: u.path, query: u.rawQuery };
       }
       if (r instanceof GoError) {
-        errors.push(r);
+        (errors ??= []).push(r);
         // The caller's context error masks the others.
         if (r === DeadlineExceeded) return r;
         continue;
       }
       if (Math.floor(r.status / 100) === 5) {
-        errors.push(
+        (errors ??= []).push(
           r.status === 500 || r.status === 503
             ? new GoError(`client: etcd member ${ep.str} has no leader`)
             : new GoError(`client: etcd member ${ep.str} returns server error [${STATUS_TEXT[r.status] ?? ''}]`),
@@ -138,7 +160,7 @@ export class ClusterClient {
       if (k !== pinned) this.pinned = k;
       return read === undefined ? r : read(r);
     }
-    return new ClusterError(errors);
+    return new ClusterError(errors ?? []);
   }
 
   /** What goes out with every request: basic auth, and the cURL line under --debug. */
@@ -151,15 +173,17 @@ export class ClusterClient {
   }
 
   /**
-   * Sync, once the members are listed: their client URLs replace the endpoints unless they are the same set (the fast
-   * path that keeps the pinned endpoint).
+   * Sync, once the members are listed: their client URLs replace the endpoints unless they are
+   * the same set (the fast path that keeps the pinned endpoint). `ms` must never change.
    */
   sync(ms: readonly { readonly clientURLs: readonly string[] }[]): GoError | undefined {
-    const eps: string[] = [];
-    for (const m of ms) for (const u of m.clientURLs) eps.push(u);
-    sortStrings(eps);
-    const current = sortStrings(this.endpointStrings());
-    if (eps.length === current.length && eps.every((e, i) => e === current[i])) return undefined;
+    let eps = membersURLs.get(ms);
+    if (eps === undefined) {
+      const urls: string[] = [];
+      for (const m of ms) for (const u of m.clientURLs) urls.push(u);
+      membersURLs.set(ms, (eps = sortStrings(urls)));
+    }
+    if (sameStrings(eps, this.list.sorted)) return undefined;
     return this.setEndpoints(eps);
   }
 
@@ -202,9 +226,21 @@ function base64(s: string): string {
   return out;
 }
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameRaw(list: readonly Endpoint[], eps: readonly string[]): boolean {
+  if (list.length !== eps.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i]!.raw !== eps[i]) return false;
+  return true;
+}
+
 /**
  * Sorts a few strings in place, in Array.prototype.sort's order (UTF-16 code units), without the
- * work array the built-in sort allocates: every etcdctl command sorts its endpoints twice.
+ * work array the built-in sort allocates.
  */
 function sortStrings(a: string[]): string[] {
   for (let i = 1; i < a.length; i++) {

@@ -33,7 +33,7 @@ function discoveryError(domain: string): GoError {
 
 /** getEndpoints: each endpoint parsed, "http" when it names no scheme. */
 function getEndpoints(rt: Runtime, c: CliContext): readonly string[] | GoError {
-  const domain = c.globalString('discovery-srv') || (rt.proc.env.get('ETCDCTL_DISCOVERY_SRV') ?? '');
+  const domain = flagOrEnv(rt, c, 'discovery-srv', 'ETCDCTL_DISCOVERY_SRV');
   if (domain !== '') return discoveryError(domain);
   const flag = peersFlagValue(rt, c);
   let eps = endpointsByFlag.get(flag);
@@ -59,31 +59,40 @@ function parseEndpoints(flag: string): readonly string[] | GoError {
   return out;
 }
 
-/** getTransport: the TLS files must exist (the playground speaks plain HTTP only). */
-function checkTLSFiles(rt: Runtime, c: CliContext): GoError | undefined {
-  const pick = (flag: string, env: string) => c.globalString(flag) || (rt.proc.env.get(env) ?? '');
-  const ca = pick('ca-file', 'ETCDCTL_CA_FILE');
-  const cert = pick('cert-file', 'ETCDCTL_CERT_FILE');
-  const key = pick('key-file', 'ETCDCTL_KEY_FILE');
-  const missing = (p: string) => (rt.proc.host.fs.isFile(p) ? undefined : new GoError(`open ${p}: no such file or directory`));
-  if (cert !== '' || key !== '') {
-    if (cert === '' || key === '') return new GoError(`KeyFile and CertFile must both be present[key: ${key}, cert: ${cert}]`);
-    const e = missing(cert) ?? missing(key);
-    if (e) return e;
-  }
-  return ca !== '' ? missing(ca) : undefined;
+/** A flag's value, else the environment variable's. */
+function flagOrEnv(rt: Runtime, c: CliContext, flag: string, env: string): string {
+  return c.globalString(flag) || (rt.proc.env.get(env) ?? '');
 }
 
-/** newClient. Errors make etcdctl print the bare message and exit 1. */
+function missingFile(rt: Runtime, p: string): GoError | undefined {
+  return rt.proc.host.fs.isFile(p) ? undefined : new GoError(`open ${p}: no such file or directory`);
+}
+
+/** getTransport: the TLS files must exist (the playground speaks plain HTTP only). */
+function checkTLSFiles(rt: Runtime, c: CliContext): GoError | undefined {
+  const ca = flagOrEnv(rt, c, 'ca-file', 'ETCDCTL_CA_FILE');
+  const cert = flagOrEnv(rt, c, 'cert-file', 'ETCDCTL_CERT_FILE');
+  const key = flagOrEnv(rt, c, 'key-file', 'ETCDCTL_KEY_FILE');
+  if (cert !== '' || key !== '') {
+    if (cert === '' || key === '') return new GoError(`KeyFile and CertFile must both be present[key: ${key}, cert: ${cert}]`);
+    const e = missingFile(rt, cert) ?? missingFile(rt, key);
+    if (e) return e;
+  }
+  return ca !== '' ? missingFile(rt, ca) : undefined;
+}
+
+/** newClient's errors: etcdctl prints the bare message and exits 1. */
+function failClient(rt: Runtime, e: GoError): never {
+  rt.err(`${e.message}\n`);
+  return rt.exit(1);
+}
+
+/** newClient. */
 function newClient(rt: Runtime, c: CliContext, debug: boolean): ClusterClient {
-  const fail = (e: GoError): never => {
-    rt.err(`${e.message}\n`);
-    return rt.exit(1);
-  };
   const eps = getEndpoints(rt, c);
-  if (eps instanceof GoError) fail(eps);
+  if (eps instanceof GoError) failClient(rt, eps);
   const tls = checkTLSFiles(rt, c);
-  if (tls) fail(tls);
+  if (tls) failClient(rt, tls);
   const user = c.globalString('username');
   let auth: { username: string; password: string } | undefined;
   if (user !== '') {
@@ -93,7 +102,7 @@ function newClient(rt: Runtime, c: CliContext, debug: boolean): ClusterClient {
   }
   const client = new ClusterClient(rt, { headerTimeoutMs: c.globalDuration('timeout'), curlDebug: debug, auth });
   const err = client.setEndpoints(eps as readonly string[]);
-  if (err) fail(err);
+  if (err) failClient(rt, err);
   return client;
 }
 

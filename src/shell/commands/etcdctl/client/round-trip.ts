@@ -31,9 +31,15 @@ export interface TripOptions {
 /** net.Dialer.Timeout in etcdctl's transport: a connect nobody answers fails after this. */
 const DIAL_TIMEOUT_MS = 30_000;
 
+/** The first value of an (ASCII) header name, in any case. */
 export function header(h: Headers, name: string): string | undefined {
   const n = name.toLowerCase();
-  return h.find(([k]) => k.toLowerCase() === n)?.[1];
+  for (let i = 0; i < h.length; i++) {
+    const k = h[i]![0];
+    // Only a name as long as ours can match it: the others are not lowercased at all.
+    if (k.length === n.length && (k === name || k.toLowerCase() === n)) return h[i]![1];
+  }
+  return undefined;
 }
 
 /** Host name and port of an http(s) URL (Go's default ports when none is given). */

@@ -14,11 +14,16 @@ export function requireKey(rt: Runtime, c: CliContext): string {
 /**
  * argOrStdin: the i-th argument, else all of stdin (newline included, as ioutil.ReadAll reads
  * it); `Error:  value required` when neither gives anything. A terminal stdin counts as empty
- * here rather than waiting for Ctrl-D.
+ * here rather than waiting for Ctrl-D. Only stdin is waited for: a command given its value
+ * (nearly every one) awaits nothing here.
  */
-export async function requireValue(rt: Runtime, c: CliContext, i: number): Promise<string> {
+export function requireValue(rt: Runtime, c: CliContext, i: number): string | Promise<string> {
   const args = c.args();
   if (i < args.length) return args[i]!;
+  return valueFromStdin(rt);
+}
+
+async function valueFromStdin(rt: Runtime): Promise<string> {
   const stdin = rt.proc.stdin;
   const data = stdin.isTTY ? '' : await stdin.readAll();
   if (data === '') rt.fail(ExitBadArgs, 'value required');

@@ -22,7 +22,8 @@ export function setCommand(): CliCommand {
       // Go evaluates mustNewKeyAPI (and its sync) before the command looks at its arguments.
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
-      const value = await requireValue(rt, c, 1);
+      const arg = requireValue(rt, c, 1);
+      const value = typeof arg === 'string' ? arg : await arg;
       const resp = await ki.set(
         key,
         value,
