@@ -71,7 +71,8 @@ export class FlagSet {
   private readonly defaults: ReadonlyMap<string, FlagValue>;
   /** The names of each flag that has more than one, in definition order. */
   private readonly aliased: readonly (readonly string[])[];
-  private actual = new Map<string, FlagValue>();
+  /** The flags given, by the name used; made for the first (most runs give none). */
+  private actual: Map<string, FlagValue> | undefined;
   args: string[] = [];
 
   constructor(readonly defs: readonly FlagDef[]) {
@@ -122,11 +123,11 @@ export class FlagSet {
     const def = this.formal.get(name);
     if (!def) return `flag provided but not defined: -${name}`;
     if (def.kind === 'bool') {
-      if (value === undefined) this.actual.set(name, true);
+      if (value === undefined) this.given(name, true);
       else {
         const b = parseGoBool(value);
         if (b === undefined) return `invalid boolean value "${value}" for -${name}`;
-        this.actual.set(name, b);
+        this.given(name, b);
       }
       return true;
     }
@@ -136,17 +137,22 @@ export class FlagSet {
     }
     const parsed = def.kind === 'string' ? value : def.kind === 'int' ? parseGoInt(value) : parseGoDuration(value);
     if (parsed === undefined) return `invalid value "${value}" for flag -${name}`;
-    this.actual.set(name, parsed);
+    this.given(name, parsed);
     return true;
+  }
+
+  private given(name: string, v: FlagValue): void {
+    (this.actual ??= new Map()).set(name, v);
   }
 
   /** cli's normalizeFlags: one alias per flag may be given; its value then answers for all. */
   normalize(): string | undefined {
-    if (this.actual.size === 0) return undefined;
+    const actual = this.actual;
+    if (actual === undefined) return undefined;
     for (const names of this.aliased) {
       let seen: string | undefined;
       for (const n of names) {
-        if (!this.actual.has(n)) continue;
+        if (!actual.has(n)) continue;
         if (seen !== undefined) return `Cannot use two forms of the same flag: ${n} ${seen}`;
         seen = n;
       }
@@ -157,15 +163,17 @@ export class FlagSet {
   /** The value of a flag by any of its names; the default when not given; undefined when unknown. */
   get(name: string): FlagValue | undefined {
     // Most runs give no flag at this level: every lookup is a default (undefined when unknown).
-    if (this.actual.size === 0) return this.defaults.get(name);
+    const actual = this.actual;
+    if (actual === undefined) return this.defaults.get(name);
     const def = this.formal.get(name);
     if (!def) return undefined;
-    for (const n of flagNames(def)) if (this.actual.has(n)) return this.actual.get(n);
+    for (const n of flagNames(def)) if (actual.has(n)) return actual.get(n);
     return defaultValue(def);
   }
 
   isSet(name: string): boolean {
     const def = this.formal.get(name);
-    return def !== undefined && flagNames(def).some((n) => this.actual.has(n));
+    const actual = this.actual;
+    return def !== undefined && actual !== undefined && flagNames(def).some((n) => actual.has(n));
   }
 }

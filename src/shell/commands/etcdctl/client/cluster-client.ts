@@ -1,7 +1,7 @@
 import { STATUS_TEXT } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { ClusterError, DeadlineExceeded, ErrNoEndpoints, GoError } from './errors.ts';
-import { roundTrip, type OutRequest, type Reply } from './round-trip.ts';
+import { roundTrip, targetOf, type OutRequest, type Reply, type Target } from './round-trip.ts';
 import { parseURL, urlString, type GoURL } from '../../../../sim/go-url.ts';
 
 /** What the keys and members APIs ask the cluster client to send (client.httpAction). */
@@ -20,10 +20,7 @@ export interface ClientConfig {
   auth?: { username: string; password: string };
 }
 
-interface Endpoint {
-  /** As given to setEndpoints. */
-  raw: string;
-  url: GoURL;
+interface Endpoint extends Target {
   /** URL.String(). */
   str: string;
 }
@@ -36,16 +33,16 @@ interface EndpointList {
 }
 
 /**
- * Endpoint lists parsed, by the list (every etcdctl command sets the same few): shared by the
- * clients, which never change them. A list with an unparsable URL is not kept.
+ * Endpoint lists parsed, by the list handed in: every etcdctl command sets the same few frozen
+ * lists (the flag's, the members' URLs). Only a frozen list is kept, as it cannot change.
  */
-const parsedEndpoints = new Map<string, EndpointList>();
+const parsedEndpoints = new WeakMap<readonly string[], EndpointList>();
 
 const NO_ENDPOINTS: EndpointList = { eps: [], sorted: [] };
 
 /**
- * The members' client URLs, sorted, by members list: the members API hands every sync one of a
- * few shared lists (one per response body) that nobody changes.
+ * The members' client URLs, sorted and frozen, by members list: the members API hands every sync
+ * one of a few shared lists (one per response body) that nobody changes.
  */
 const membersURLs = new WeakMap<readonly object[], readonly string[]>();
 
@@ -67,10 +64,7 @@ export class ClusterClient {
   /** SetEndpoints / reset. Returns a Go error for an unparsable URL or an empty list. */
   setEndpoints(eps: readonly string[]): GoError | undefined {
     if (eps.length === 0) return ErrNoEndpoints;
-    const key = eps.join('\n');
-    let list = parsedEndpoints.get(key);
-    // A URL with a newline in it could make two lists one key.
-    if (list !== undefined && !sameRaw(list.eps, eps)) list = undefined;
+    let list = parsedEndpoints.get(eps);
     if (list === undefined) {
       const out: Endpoint[] = [];
       const strs: string[] = [];
@@ -78,11 +72,11 @@ export class ClusterClient {
         const u = parseURL(e);
         if ('error' in u) return new GoError(u.error);
         const str = urlString(u);
-        out.push({ raw: e, url: u, str });
+        out.push({ ...targetOf(u), str });
         strs.push(str);
       }
-      if (parsedEndpoints.size >= 64) parsedEndpoints.clear();
-      parsedEndpoints.set(key, (list = { eps: out, sorted: sortStrings(strs) }));
+      list = { eps: out, sorted: sortStrings(strs) };
+      if (Object.isFrozen(eps)) parsedEndpoints.set(eps, list);
     }
     this.list = list;
     this.pinned = 0;
@@ -119,15 +113,15 @@ export class ClusterClient {
       const ep = eps[k]!;
       // One endpoint's redirectFollowingHTTPClient: a 3xx answer (etcd 0.4 sends writes on to
       // the leader with a 307) repeats the same request at its Location, at most 10 times.
-      let target = ep.url;
-      let req = action.request(target);
+      let target: Target = ep;
+      let req = action.request(ep.url);
       let r: Reply | GoError;
       for (let hop = 0; ; hop++) {
         if (hop > 10) {
           r = new GoError('stopped after 10 redirects');
           break;
         }
-        this.prepare(target, req);
+        this.prepare(target.url, req);
         r = await roundTrip(this.rt, target, req, { endpoint: ep.str, headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs, deadline });
         if (r instanceof GoError || Math.floor(r.status / 100) !== 3) break;
         const loc = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
@@ -140,8 +134,8 @@ export class ClusterClient {
           r = new GoError(`Location header not valid URL: ${loc}`);
           break;
         }
-        target = { ...u, path: '', rawQuery: '' };
-        req = { ...action.request(target), path: u.path, query: u.rawQuery };
+        target = targetOf({ ...u, path: '', rawQuery: '' });
+        req = { ...action.request(target.url), path: u.path, query: u.rawQuery };
       }
       if (r instanceof GoError) {
         (errors ??= []).push(r);
@@ -181,7 +175,7 @@ export class ClusterClient {
     if (eps === undefined) {
       const urls: string[] = [];
       for (const m of ms) for (const u of m.clientURLs) urls.push(u);
-      membersURLs.set(ms, (eps = sortStrings(urls)));
+      membersURLs.set(ms, (eps = Object.freeze(sortStrings(urls))));
     }
     if (sameStrings(eps, this.list.sorted)) return undefined;
     return this.setEndpoints(eps);
@@ -229,12 +223,6 @@ function base64(s: string): string {
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameRaw(list: readonly Endpoint[], eps: readonly string[]): boolean {
-  if (list.length !== eps.length) return false;
-  for (let i = 0; i < list.length; i++) if (list[i]!.raw !== eps[i]) return false;
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { CliContext } from '../cli/types.ts';
 import { ExitBadConnection, ExitServerError, type Runtime } from '../runtime.ts';
 import { ClusterClient } from './cluster-client.ts';
 import { ErrNoEndpoints, GoError } from './errors.ts';
-import { roundTrip } from './round-trip.ts';
+import { roundTrip, targetOf } from './round-trip.ts';
 import { KeysAPI } from './keys-api.ts';
 import { MembersAPI } from './members-api.ts';
 import { parseURL, urlString } from '../../../../sim/go-url.ts';
@@ -56,7 +56,8 @@ function parseEndpoints(flag: string): readonly string[] | GoError {
     if (u.scheme === '') u.scheme = 'http';
     out.push(urlString(u));
   }
-  return out;
+  // Frozen: the client knows a frozen list again without parsing it.
+  return Object.freeze(out);
 }
 
 /** A flag's value, else the environment variable's. */
@@ -157,7 +158,7 @@ async function syncWithPeerAPI(rt: Runtime, known: string[], deadline: number): 
       err = new GoError(u.error);
       continue;
     }
-    const r = await roundTrip(rt, u, { method: 'GET', path: u.path, query: u.rawQuery, headers: [] }, { endpoint: p, headerTimeoutMs: 0, deadline });
+    const r = await roundTrip(rt, targetOf(u), { method: 'GET', path: u.path, query: u.rawQuery, headers: [] }, { endpoint: p, headerTimeoutMs: 0, deadline });
     if (r instanceof GoError) {
       err = r;
       continue;

@@ -42,25 +42,19 @@ export function header(h: Headers, name: string): string | undefined {
   return undefined;
 }
 
-/** Host name and port of an http(s) URL (Go's default ports when none is given). */
-export function hostPort(u: GoURL): { hostname: string; port: number } {
-  // Requests go to the same few endpoints: split each once.
-  const key = `${u.scheme} ${u.host}`;
-  let hp = hostPorts.get(key);
-  if (hp === undefined) {
-    if (hostPorts.size >= 256) hostPorts.clear();
-    hostPorts.set(key, (hp = splitHostPort(u)));
-  }
-  return hp;
+/** Where a request goes: the URL and its host name and port, split once. */
+export interface Target {
+  readonly url: GoURL;
+  readonly hostname: string;
+  readonly port: number;
 }
 
-const hostPorts = new Map<string, Readonly<{ hostname: string; port: number }>>();
-
-function splitHostPort(u: GoURL): { hostname: string; port: number } {
+/** The target of an http(s) URL (Go's default ports when none is given). */
+export function targetOf(u: GoURL): Target {
   const m = /^\[([^\]]*)\](?::(\d*))?$/.exec(u.host) ?? /^([^:]*)(?::(\d*))?$/.exec(u.host);
   const hostname = m?.[1] ?? u.host;
   const p = m?.[2];
-  return { hostname, port: p ? Number(p) : u.scheme === 'https' ? 443 : 80 };
+  return { url: u, hostname, port: p ? Number(p) : u.scheme === 'https' ? 443 : 80 };
 }
 
 /**
@@ -69,7 +63,8 @@ function splitHostPort(u: GoURL): { hostname: string; port: number } {
  * head; the deadline (the caller's context) covers everything and wins ties, as ctx.Err() is
  * checked first. Ctrl-C aborts the connection and rejects with the process's Exit.
  */
-export function roundTrip(rt: Runtime, u: GoURL, req: OutRequest, opts: TripOptions): Promise<Reply | GoError> {
+export function roundTrip(rt: Runtime, to: Target, req: OutRequest, opts: TripOptions): Promise<Reply | GoError> {
+  const u = to.url;
   const host = rt.proc.host;
   const signal = rt.proc.signal;
   return new Promise<Reply | GoError>((resolve, reject) => {
@@ -81,7 +76,7 @@ export function roundTrip(rt: Runtime, u: GoURL, req: OutRequest, opts: TripOpti
       host.wake(() => resolve(new GoError(`unsupported protocol scheme "${u.scheme}"`)));
       return;
     }
-    const { hostname, port } = hostPort(u);
+    const hostname = to.hostname;
     if (hostname === '') {
       host.wake(() => resolve(new GoError('http: no Host in request URL')));
       return;
@@ -90,7 +85,7 @@ export function roundTrip(rt: Runtime, u: GoURL, req: OutRequest, opts: TripOpti
       host.wake(() => resolve(DeadlineExceeded));
       return;
     }
-    new Trip(rt, u.scheme === 'https', hostname, port, req, opts, resolve, reject);
+    new Trip(rt, u.scheme === 'https', hostname, to.port, req, opts, resolve, reject);
   });
 }
 
@@ -104,7 +99,8 @@ class Trip implements HttpClientHandlers {
   private gotHead = false;
   private status = 0;
   private headers: Headers = [];
-  private chunks: string[] = [];
+  /** The body so far (most replies come in one chunk). */
+  private body = '';
   private readonly conn: HttpConnection;
   /** The header timeout, the caller's deadline and the dial timeout, as virtual times. */
   private headerAt = Infinity;
@@ -153,11 +149,11 @@ class Trip implements HttpClientHandlers {
   }
 
   onData(chunk: string): void {
-    this.chunks.push(chunk);
+    this.body += chunk;
   }
 
   onEnd(): void {
-    this.finish(() => this.resolve({ status: this.status, headers: this.headers, body: this.chunks.join('') }));
+    this.finish(() => this.resolve({ status: this.status, headers: this.headers, body: this.body }));
   }
 
   onError(code: HttpErrorCode): void {

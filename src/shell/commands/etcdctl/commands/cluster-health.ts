@@ -1,7 +1,7 @@
 import { GoError } from '../client/errors.ts';
 import { MembersAPI } from '../client/members-api.ts';
 import { mustNewClientNoSync } from '../client/new-client.ts';
-import { roundTrip } from '../client/round-trip.ts';
+import { roundTrip, targetOf } from '../client/round-trip.ts';
 import { parseURL } from '../../../../sim/go-url.ts';
 import type { CliCommand } from '../cli/types.ts';
 import { ExitClusterNotHealthy, ExitServerError, ExitSuccess, type Runtime } from '../runtime.ts';
@@ -59,7 +59,7 @@ export function clusterHealthCommand(): CliCommand {
           for (const url of m.clientURLs) {
             const target = `${url}/health`;
             const u = parseURL(target);
-            const r = 'error' in u ? new GoError(u.error) : await roundTrip(rt, u, { method: 'GET', path: u.path, query: u.rawQuery, headers: [] }, { endpoint: url, headerTimeoutMs: 0 });
+            const r = 'error' in u ? new GoError(u.error) : await roundTrip(rt, targetOf(u), { method: 'GET', path: u.path, query: u.rawQuery, headers: [] }, { endpoint: url, headerTimeoutMs: 0 });
             const failed = (why: string) => rt.out(`failed to check the health of member ${m.id} on ${url}: ${why}\n`);
             if (r instanceof GoError) {
               failed(`Get ${target}: ${r.message}`);
