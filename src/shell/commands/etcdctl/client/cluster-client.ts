@@ -1,7 +1,7 @@
 import { STATUS_TEXT } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { ClusterError, DeadlineExceeded, ErrNoEndpoints, GoError } from './errors.ts';
-import { roundTrip, targetOf, type OutRequest, type Reply, type Target } from './round-trip.ts';
+import { header, roundTrip, targetOf, type OutRequest, type Reply, type Target } from './round-trip.ts';
 import { parseURL, urlString, type GoURL } from '../../../../sim/go-url.ts';
 
 /** What the keys and members APIs ask the cluster client to send (client.httpAction). */
@@ -124,7 +124,7 @@ export class ClusterClient {
         this.prepare(target.url, req);
         r = await roundTrip(this.rt, target, req, { endpoint: ep.str, headerTimeoutMs: action.isWait ? 0 : this.cfg.headerTimeoutMs, deadline });
         if (r instanceof GoError || Math.floor(r.status / 100) !== 3) break;
-        const loc = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+        const loc = header(r.headers, 'Location');
         if (!loc) {
           r = new GoError('Location header not set');
           break;

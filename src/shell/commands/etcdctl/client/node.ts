@@ -26,8 +26,6 @@ export interface Response {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /**
  * Decodes a node. Children come back sorted by key: a real etcd lists a directory in Go map
@@ -35,18 +33,20 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
  */
 export function decodeNode(v: unknown): Node | null {
   if (!isObj(v)) return null;
+  // The checks written out, not called: every reply decodes a node or two.
+  const { key, value, createdIndex, modifiedIndex, expiration, ttl } = v;
   const nodes = Array.isArray(v.nodes)
     ? v.nodes.map(decodeNode).filter((n): n is Node => n !== null).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     : null;
   return {
-    key: str(v.key),
+    key: typeof key === 'string' ? key : '',
     dir: v.dir === true,
-    value: str(v.value),
+    value: typeof value === 'string' ? value : '',
     nodes,
-    createdIndex: num(v.createdIndex),
-    modifiedIndex: num(v.modifiedIndex),
-    expiration: typeof v.expiration === 'string' ? v.expiration : undefined,
-    ttl: num(v.ttl),
+    createdIndex: typeof createdIndex === 'number' ? createdIndex : 0,
+    modifiedIndex: typeof modifiedIndex === 'number' ? modifiedIndex : 0,
+    expiration: typeof expiration === 'string' ? expiration : undefined,
+    ttl: typeof ttl === 'number' ? ttl : 0,
   };
 }
 
@@ -58,7 +58,8 @@ export function decodeResponse(body: string, index: number): Response | undefine
     return undefined;
   }
   if (!isObj(v)) return undefined;
-  return { action: str(v.action), node: decodeNode(v.node), prevNode: decodeNode(v.prevNode), index };
+  const action = v.action;
+  return { action: typeof action === 'string' ? action : '', node: decodeNode(v.node), prevNode: decodeNode(v.prevNode), index };
 }
 
 export function marshalNode(n: Node | null): string {
