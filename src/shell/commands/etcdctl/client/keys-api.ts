@@ -12,8 +12,18 @@ const FORM: [string, string] = ['Content-Type', 'application/x-www-form-urlencod
 /** v2KeysURL: endpoint path + prefix + key, cleaned, trailing slash kept. */
 function keysPath(ep: GoURL, key: string): string {
   if (key !== '' && key[0] !== '/') key = '/' + key;
-  return escapePath(canonicalURLPath(ep.path + KEYS_PREFIX + key));
+  const p = ep.path + KEYS_PREFIX + key;
+  let escaped = keysPaths.get(p);
+  if (escaped === undefined) {
+    escaped = escapePath(canonicalURLPath(p));
+    if (keysPaths.size >= 256) keysPaths.clear();
+    keysPaths.set(p, escaped);
+  }
+  return escaped;
 }
+
+/** Request paths by the text they are made from: commands name the same few keys again and again. */
+const keysPaths = new Map<string, string>();
 
 export type PrevExist = '' | 'true' | 'false';
 
