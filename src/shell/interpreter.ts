@@ -51,7 +51,12 @@ export class Interpreter {
       }
       if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
-      status = await this.runList(list, ctx);
+      const simple = singleCommand(list);
+      if (simple && !this.stopped(ctx)) {
+        // The common line, one plain command: straight to it, without the list, and-or and
+        // pipeline layers (three promises) around it.
+        status = await this.runSimple(simple, ctx);
+      } else status = await this.runList(list, ctx);
       if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
     }
     return ctx.state.exit ?? status;
@@ -367,6 +372,15 @@ function isExecutable(fs: HostContext['fs'], abs: string, text: string): boolean
   const mode = (fs as { mode?: (p: string) => number | undefined }).mode?.(abs);
   if (mode !== undefined) return (mode & 0o111) !== 0;
   return text.startsWith('#!');
+}
+
+/** The line's only command when it is one simple command (no `&`, `&&`, `||`, `|` or `!`). */
+function singleCommand(list: ListNode): SimpleNode | undefined {
+  if (list.items.length !== 1) return undefined;
+  const item = list.items[0]!;
+  if (item.background || item.node.rest.length > 0) return undefined;
+  const p = item.node.first;
+  return !p.bang && p.cmds.length === 1 && p.cmds[0]!.type === 'simple' ? p.cmds[0] : undefined;
 }
 
 function isAssignmentWord(w: Word): boolean {
