@@ -88,8 +88,9 @@ function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void 
 function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void {
   if (!allow(req, res, 'GET', 'POST', 'DELETE', 'PUT')) return;
   const cid: [string, string] = ['X-Etcd-Cluster-Id', s.clusterId];
-  // What follows `/v2/members` or `/v2/members/` (the router sent nothing else here).
-  const rest = req.path.slice(req.path.charCodeAt(MEMBERS.length) === 47 ? MEMBERS.length + 1 : MEMBERS.length);
+  // What follows `/v2/members/` ('' for `/v2/members`: the router sent nothing else here). No
+  // read past the end of the path: that deoptimized this handler on the first plain GET.
+  const rest = req.path.length > MEMBERS.length ? req.path.slice(MEMBERS.length + 1) : '';
   switch (req.method) {
     case 'GET':
       if (rest === '') {

@@ -67,7 +67,7 @@ const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
 /** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
 const SYNC_INTERVAL_MS = 500;
 /** Raft messages may be lost on the wire (one options object for every send). */
-const RAFT_SEND = { unreliable: true } as const;
+const RAFT_SEND = { unreliable: true, onUndeliverable: undefined, notBefore: undefined } as const;
 
 /**
  * One etcd2 member on a host: Raft node + keyspace + client and peer HTTP. What is on `disk`

@@ -1,4 +1,4 @@
-import type { Network, NetMessage } from './network.ts';
+import type { Network, NetMessage, SendOptions } from './network.ts';
 import type { WorldClock } from './clock.ts';
 
 /** Header list in the order they are sent (Go writes them sorted by name; callers decide). */
@@ -185,8 +185,10 @@ class ClientConnection implements HttpConnection {
       body: out.body ?? '',
     };
     net.send(fromHost, to, target.port, 'http.req', payload, {
+      unreliable: false,
       // Up but nothing listening on the port: the kernel answers with a reset.
       onUndeliverable: () => net.send(to, fromHost, this.clientPort, 'http.rst', { conn }),
+      notBefore: undefined,
     });
   }
 
@@ -239,7 +241,7 @@ class ServerExchange implements HttpResponseWriter {
   readonly req: HttpRequest;
   finished = false;
   /** When the previous reply arrives (its `notBefore`): one options object per exchange. */
-  private readonly order = { notBefore: 0 };
+  private readonly order: SendOptions = { unreliable: false, onUndeliverable: undefined, notBefore: 0 };
   private closeCbs: (() => void)[] | undefined;
   private pending: ResponseSegment | undefined;
 

@@ -51,7 +51,9 @@ export function stepFollower(s: RaftState, m: RaftMessage, now: number): void {
     case 'MsgProp':
       // No leader: etcd drops the proposal (the client's request times out).
       if (s.lead === undefined || s.lead === s.id) return;
-      send(s, { ...m, to: s.lead, term: s.storage.term });
+      // A literal in the fields' order, not a spread: a spread's copy has a map of its own, and
+      // the first forwarded proposal deoptimized the whole message path (same JSON either way).
+      send(s, { type: 'MsgProp', term: s.storage.term, from: m.from, to: s.lead, entries: m.entries });
       return;
     case 'MsgApp':
       s.electionResetAt = now;
