@@ -2,6 +2,7 @@ import type { MsgVote, NodeId } from './types.ts';
 import type { RaftState } from './state.ts';
 import { quorum, reset, send } from './state.ts';
 import * as log from './log.ts';
+import { msgVote, msgVoteResp } from './messages.ts';
 import { appendEntries } from './replication.ts';
 
 /** Leader election (§5.2) and the role changes, as etcd's become* functions. */
@@ -47,7 +48,7 @@ export function campaign(s: RaftState, now: number, timeoutMs: number): void {
   const logTerm = log.lastTerm(st);
   for (const id of s.prs.keys()) {
     if (id === s.id) continue;
-    send(s, { type: 'MsgVote', term: st.term, from: s.id, to: id, index, logTerm });
+    send(s, msgVote(st.term, s.id, id, index, logTerm));
   }
 }
 
@@ -71,7 +72,7 @@ export function handleVote(s: RaftState, m: MsgVote, now: number): void {
       s.notes.push({ kind: 'vote', term: st.term, votedFor: m.from });
     }
   }
-  send(s, { type: 'MsgVoteResp', term: st.term, from: s.id, to: m.from, reject: !grant });
+  send(s, msgVoteResp(st.term, s.id, m.from, !grant));
 }
 
 /** Records a vote (the first answer of each voter counts) and returns how many were granted. */

@@ -4,6 +4,7 @@ import type { ConfChange, Entry, NodeId, ProposedEntry, RaftMessage, RaftRole, R
 import { createRaftState, electionDeadline, type RaftState } from './state.ts';
 import { DUMMY_ENTRY, ensureDummy, lastIndex, lastTerm } from './log.ts';
 import { grantedVotes } from './election.ts';
+import { msgProp } from './messages.ts';
 import { addNode, bcastHeartbeat, removeNode } from './replication.ts';
 import { electionInPlace, raftMachine, stepInPlace, tickInPlace, type RaftMachineContext } from './machine.ts';
 
@@ -223,7 +224,7 @@ export class RaftNode {
     const s = this.s;
     const ok = s.role === 'leader' ? s.prs.has(s.id) : s.role === 'follower' && s.lead !== undefined;
     if (!ok) return false;
-    this.deliver({ type: 'MsgProp', term: s.storage.term, from: this.id, to: this.id, entries: [e] });
+    this.deliver(msgProp(s.storage.term, this.id, this.id, [e]));
     return true;
   }
 

@@ -1,6 +1,7 @@
-import type { Entry, MsgApp, MsgAppResp, MsgHeartbeat, NodeId, ProposedEntry } from './types.ts';
+import type { Entry, MsgApp, MsgAppResp, NodeId, ProposedEntry } from './types.ts';
 import type { RaftState } from './state.ts';
 import { quorum, send } from './state.ts';
+import { msgApp, msgAppResp, msgHeartbeat, msgHeartbeatResp } from './messages.ts';
 import * as log from './log.ts';
 import {
   becomeProbe,
@@ -70,16 +71,7 @@ export function sendAppend(s: RaftState, to: NodeId): void {
   if (pr.next > log.lastIndex(st) + 1 || pr.next < 1) pr.next = log.lastIndex(st) + 1;
   const prev = pr.next - 1;
   const entries: Entry[] = log.slice(st, pr.next, pr.next + s.maxEntriesPerMsg);
-  const m: MsgApp = {
-    type: 'MsgApp',
-    term: st.term,
-    from: s.id,
-    to,
-    index: prev,
-    logTerm: log.termAt(st, prev) ?? 0,
-    entries,
-    commit: st.commit,
-  };
+  const m = msgApp(st.term, s.id, to, prev, log.termAt(st, prev) ?? 0, entries, st.commit);
   const n = entries.length;
   if (n > 0) {
     if (pr.state === 'replicate') {
@@ -102,8 +94,7 @@ export function bcastHeartbeat(s: RaftState): void {
   const st = s.storage;
   for (const [id, pr] of s.prs) {
     if (id === s.id) continue;
-    const m: MsgHeartbeat = { type: 'MsgHeartbeat', term: st.term, from: s.id, to: id, commit: Math.min(pr.match, st.commit) };
-    send(s, m);
+    send(s, msgHeartbeat(st.term, s.id, id, Math.min(pr.match, st.commit)));
     // etcd 2.3 resumes a paused probe on each heartbeat: a lost probe is retried.
     pr.paused = false;
   }
@@ -160,12 +151,12 @@ export function handleAppendEntries(s: RaftState, m: MsgApp): void {
 
 /** The follower's answer to `m` (a function, not a closure per message: every MsgApp gets one). */
 function appendResp(s: RaftState, m: MsgApp, index: number, reject: boolean, rejectHint: number): MsgAppResp {
-  return { type: 'MsgAppResp', term: s.storage.term, from: s.id, to: m.from, index, reject, rejectHint };
+  return msgAppResp(s.storage.term, s.id, m.from, index, reject, rejectHint);
 }
 
 export function handleHeartbeat(s: RaftState, from: NodeId, commit: number): void {
   log.commitTo(s.storage, commit);
-  send(s, { type: 'MsgHeartbeatResp', term: s.storage.term, from: s.id, to: from });
+  send(s, msgHeartbeatResp(s.storage.term, s.id, from));
 }
 
 /**

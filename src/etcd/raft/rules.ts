@@ -2,6 +2,7 @@ import type { NodeId, RaftMessage } from './types.ts';
 import type { RaftState } from './state.ts';
 import { send } from './state.ts';
 import { handleVote, poll } from './election.ts';
+import { msgProp, msgVoteResp } from './messages.ts';
 import {
   handleAppendEntries,
   handleAppendResponse,
@@ -51,9 +52,8 @@ export function stepFollower(s: RaftState, m: RaftMessage, now: number): void {
     case 'MsgProp':
       // No leader: etcd drops the proposal (the client's request times out).
       if (s.lead === undefined || s.lead === s.id) return;
-      // A literal in the fields' order, not a spread: a spread's copy has a map of its own, and
-      // the first forwarded proposal deoptimized the whole message path (same JSON either way).
-      send(s, { type: 'MsgProp', term: s.storage.term, from: m.from, to: s.lead, entries: m.entries });
+      // A new message, not a spread copy: a copy has a shape of its own (see messages.ts).
+      send(s, msgProp(s.storage.term, m.from, s.lead, m.entries));
       return;
     case 'MsgApp':
       s.electionResetAt = now;
@@ -81,7 +81,7 @@ export function stepFollower(s: RaftState, m: RaftMessage, now: number): void {
 export function stepCandidate(s: RaftState, m: RaftMessage): void {
   switch (m.type) {
     case 'MsgVote':
-      send(s, { type: 'MsgVoteResp', term: s.storage.term, from: s.id, to: m.from, reject: true });
+      send(s, msgVoteResp(s.storage.term, s.id, m.from, true));
       return;
     case 'MsgVoteResp':
       poll(s, m.from, !m.reject);
@@ -98,7 +98,7 @@ export function stepLeader(s: RaftState, m: RaftMessage): void {
       leaderPropose(s, m.entries);
       return;
     case 'MsgVote':
-      send(s, { type: 'MsgVoteResp', term: s.storage.term, from: s.id, to: m.from, reject: true });
+      send(s, msgVoteResp(s.storage.term, s.id, m.from, true));
       return;
     case 'MsgAppResp':
       handleAppendResponse(s, m);
