@@ -33,9 +33,6 @@ export async function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (
     }
     const plain = plainLiteral(word);
     if (plain !== undefined) {
-      // The general path would give the text back after one await (of segments): keep that
-      // await so concurrent commands interleave exactly as before.
-      await undefined;
       out.push(plain);
       continue;
     }
@@ -43,6 +40,17 @@ export async function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (
       const segs = await segments(tilde(parts, ctx.state), false, ctx);
       for (const f of splitFields(segs, ifs(ctx.state))) out.push(...glob(f, ctx));
     }
+  }
+  return out;
+}
+
+/** The words' texts when every word expands to itself (most command lines): nothing to await. */
+export function plainWords(words: Word[]): string[] | undefined {
+  const out: string[] = [];
+  for (const word of words) {
+    const plain = plainLiteral(word);
+    if (plain === undefined) return undefined;
+    out.push(plain);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
-import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
+import { ExpansionError, expandAssignment, expandWords, plainWords, type ExpandContext } from './expand.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
@@ -205,19 +205,14 @@ export class Interpreter {
     try {
       const first = node.words[0];
       const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.parts[0]!.text);
-      argv = await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined);
+      argv = (decl ? undefined : plainWords(node.words)) ?? (await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined));
       for (const a of node.assigns) {
         const v = await expandAssignment(a.value, ectx);
         assigns ??= new Map();
         assigns.set(a.name, a.append ? (assigns.get(a.name) ?? st.vars.get(a.name) ?? '') + v : v);
       }
       if (node.redirs.length > 0) io = await applyRedirs(node.redirs, ctx.io, this.host, ectx);
-      else {
-        // No promise to make, but the same one await applyRedirs would take: concurrent
-        // commands keep their interleaving.
-        await undefined;
-        io = ctx.io;
-      }
+      else io = ctx.io;
     } catch (e) {
       return this.expansionFailed(e, ctx);
     }
