@@ -18,7 +18,7 @@ export function becomeCandidate(s: RaftState, now: number, timeoutMs: number): v
   reset(s, s.storage.term + 1, now, timeoutMs);
   s.storage.vote = s.id;
   s.role = 'candidate';
-  s.notes.push({ kind: 'vote', term: s.storage.term, votedFor: s.id });
+  if (s.wantNotes()) s.notes.push({ kind: 'vote', term: s.storage.term, votedFor: s.id });
 }
 
 /**
@@ -69,7 +69,7 @@ export function handleVote(s: RaftState, m: MsgVote, now: number): void {
     s.electionResetAt = now;
     if (st.vote !== m.from) {
       st.vote = m.from;
-      s.notes.push({ kind: 'vote', term: st.term, votedFor: m.from });
+      if (s.wantNotes()) s.notes.push({ kind: 'vote', term: st.term, votedFor: m.from });
     }
   }
   send(s, msgVoteResp(st.term, s.id, m.from, !grant));

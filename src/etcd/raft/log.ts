@@ -54,15 +54,15 @@ export function findConflict(s: RaftStorage, ents: readonly Entry[]): number {
 }
 
 /**
- * Appends `ents` (consecutive indexes) after truncating the log just before the first of them:
- * a conflicting suffix is deleted with everything that follows it (§5.3).
+ * Appends `ents` from position `from` on (consecutive indexes) after truncating the log just
+ * before the first of them: a conflicting suffix is deleted with everything that follows it (§5.3).
  */
-export function appendAt(s: RaftStorage, ents: readonly Entry[]): void {
-  if (ents.length === 0) return;
-  const after = ents[0]!.index - 1;
+export function appendAt(s: RaftStorage, ents: readonly Entry[], from = 0): void {
+  if (from >= ents.length) return;
+  const after = ents[from]!.index - 1;
   if (after < s.commit) throw new Error(`raft: entry ${after + 1} conflicts with committed entry [committed(${s.commit})]`);
   if (s.log.length > after + 1) s.log.length = after + 1;
-  for (const e of ents) s.log.push(e);
+  for (let i = from; i < ents.length; i++) s.log.push(ents[i]!);
 }
 
 /**
@@ -78,16 +78,21 @@ export function maybeAppend(
   leaderCommit: number,
   ents: readonly Entry[],
 ): { lastNew: number; appendedFrom: number } | undefined {
-  if (!matchTerm(s, prevIndex, prevTerm)) return undefined;
-  const lastNew = prevIndex + ents.length;
+  const appendedFrom = appendOrReject(s, prevIndex, prevTerm, leaderCommit, ents);
+  return appendedFrom < 0 ? undefined : { lastNew: prevIndex + ents.length, appendedFrom };
+}
+
+/**
+ * `maybeAppend` without a result object (it runs on every MsgApp): the index of the first entry
+ * appended, 0 when the log already held them all, -1 when rejected. The last new index is
+ * `prevIndex + ents.length`.
+ */
+export function appendOrReject(s: RaftStorage, prevIndex: number, prevTerm: number, leaderCommit: number, ents: readonly Entry[]): number {
+  if (!matchTerm(s, prevIndex, prevTerm)) return -1;
   const ci = findConflict(s, ents);
-  let appendedFrom = 0;
-  if (ci !== 0) {
-    appendAt(s, ents.slice(ci - (prevIndex + 1)));
-    appendedFrom = ci;
-  }
-  commitTo(s, Math.min(leaderCommit, lastNew));
-  return { lastNew, appendedFrom };
+  if (ci !== 0) appendAt(s, ents, ci - (prevIndex + 1));
+  commitTo(s, Math.min(leaderCommit, prevIndex + ents.length));
+  return ci;
 }
 
 /** Raises the commit index (never lowers it, never past the last entry). */
@@ -110,7 +115,15 @@ export function maybeCommit(s: RaftStorage, index: number, currentTerm: number):
   return false;
 }
 
-/** Entries [lo, hi) — a slice, not a copy of the log. */
+/**
+ * Never written to: what `slice` gives for an empty range (half of all MsgApps only carry the
+ * commit index). Not frozen: a frozen array is another elements kind where entries are read.
+ */
+const NO_ENTRIES: Entry[] = [];
+
+/** Entries [lo, hi) — a slice, not a copy of the log. Callers must not modify it. */
 export function slice(s: RaftStorage, lo: number, hi: number): Entry[] {
-  return s.log.slice(Math.max(1, lo), Math.min(hi, s.log.length));
+  const from = Math.max(1, lo);
+  const to = Math.min(hi, s.log.length);
+  return from < to ? s.log.slice(from, to) : NO_ENTRIES;
 }

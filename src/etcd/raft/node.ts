@@ -136,6 +136,7 @@ export class RaftNode {
       timeoutMs: randomTimeout(),
       maxEntriesPerMsg: opts.maxEntriesPerMsg,
       maxInflight: opts.maxInflight,
+      wantNotes: () => this.tracing(),
     });
     this.reported = { role: 'follower', term: storage.term, lead: undefined };
     this.tracedCommit = storage.commit;
@@ -317,10 +318,12 @@ export class RaftNode {
           } else while (s.notes.length > 0) s.notes.pop();
         }
         if (s.msgs.length > 0) {
-          // A fresh outbox, young like the messages put in it (sending never re-enters the node).
+          // The same outbox, emptied by pop: a fresh one cost a new backing store per flush, and
+          // pop, unlike `length = 0`, leaves a small array its storage. Sending never re-enters
+          // the node (the network delivers later), so nothing is pushed while it drains.
           const msgs = s.msgs;
-          s.msgs = [];
-          for (const m of msgs) this.opts.send(m.to, m);
+          for (let i = 0; i < msgs.length; i++) this.opts.send(msgs[i]!.to, msgs[i]!);
+          while (msgs.length > 0) msgs.pop();
         }
         const commit = s.storage.commit;
         if (commit > this.tracedCommit) {

@@ -30,7 +30,7 @@ export function appendEntries(s: RaftState, proposed: readonly ProposedEntry[]):
     st.log.push({ index: first + i, term: t, type: p.type, data: p.data });
   }
   const last = log.lastIndex(st);
-  s.notes.push({ kind: 'append', from: first, to: last, term: t });
+  if (s.wantNotes()) s.notes.push({ kind: 'append', from: first, to: last, term: t });
   const self = s.prs.get(s.id);
   if (self) maybeUpdate(self, last);
   maybeCommitByQuorum(s);
@@ -140,10 +140,11 @@ export function handleAppendEntries(s: RaftState, m: MsgApp): void {
     send(s, appendResp(s, m, st.commit, false, 0));
     return;
   }
-  const r = log.maybeAppend(st, m.index, m.logTerm, m.commit, m.entries);
-  if (r) {
-    if (r.appendedFrom > 0) s.notes.push({ kind: 'append', from: r.appendedFrom, to: r.lastNew, term: log.termAt(st, r.lastNew) ?? st.term });
-    send(s, appendResp(s, m, r.lastNew, false, 0));
+  const appendedFrom = log.appendOrReject(st, m.index, m.logTerm, m.commit, m.entries);
+  if (appendedFrom >= 0) {
+    const lastNew = m.index + m.entries.length;
+    if (appendedFrom > 0 && s.wantNotes()) s.notes.push({ kind: 'append', from: appendedFrom, to: lastNew, term: log.termAt(st, lastNew) ?? st.term });
+    send(s, appendResp(s, m, lastNew, false, 0));
   } else {
     send(s, appendResp(s, m, m.index, true, log.lastIndex(st)));
   }
@@ -165,20 +166,29 @@ export function handleHeartbeat(s: RaftState, from: NodeId, commit: number): voi
  */
 export function leaderPropose(s: RaftState, proposed: readonly ProposedEntry[]): boolean {
   if (!s.prs.has(s.id) || proposed.length === 0) return false;
-  const ents: ProposedEntry[] = [];
-  for (const p of proposed) {
-    if (p.type === 'confChange') {
-      if (s.pendingConf) {
-        ents.push({ type: 'normal', data: undefined });
-        continue;
+  // A new list only when a confChange is among them (a client's proposal is one normal entry).
+  let ents: readonly ProposedEntry[] = proposed;
+  if (proposed.some(isConfChange)) {
+    const list: ProposedEntry[] = [];
+    for (const p of proposed) {
+      if (p.type === 'confChange') {
+        if (s.pendingConf) {
+          list.push({ type: 'normal', data: undefined });
+          continue;
+        }
+        s.pendingConf = true;
       }
-      s.pendingConf = true;
+      list.push(p);
     }
-    ents.push(p);
+    ents = list;
   }
   appendEntries(s, ents);
   bcastAppend(s);
   return true;
+}
+
+function isConfChange(p: ProposedEntry): boolean {
+  return p.type === 'confChange';
 }
 
 /** CheckQuorum: the leader heard from a quorum (itself included) since the last check. */

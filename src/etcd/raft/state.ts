@@ -34,6 +34,11 @@ export interface RaftState {
   maxInflight: number;
   msgs: RaftMessage[];
   notes: RaftNote[];
+  /**
+   * False when nobody would see the notes (the trace is off): the rules then make none, as the
+   * node would drop them unread. Asked when a note would be made, so it is never stale.
+   */
+  wantNotes: () => boolean;
 }
 
 export interface RaftStateInit {
@@ -44,7 +49,11 @@ export interface RaftStateInit {
   timeoutMs: number;
   maxEntriesPerMsg?: number;
   maxInflight?: number;
+  /** Default: always (the rules' tests read the notes). */
+  wantNotes?: () => boolean;
 }
+
+const ALWAYS = (): boolean => true;
 
 export function createRaftState(init: RaftStateInit): RaftState {
   const s: RaftState = {
@@ -61,6 +70,7 @@ export function createRaftState(init: RaftStateInit): RaftState {
     maxInflight: init.maxInflight ?? 512,
     msgs: [],
     notes: [],
+    wantNotes: init.wantNotes ?? ALWAYS,
   };
   for (const id of init.voters) s.prs.set(id, newProgress(lastIndex(init.storage) + 1));
   return s;
