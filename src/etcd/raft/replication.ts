@@ -92,8 +92,10 @@ export function bcastAppend(s: RaftState): void {
 /** Every heartbeat interval: commit = min(match, commit), so a follower never commits past its log. */
 export function bcastHeartbeat(s: RaftState): void {
   const st = s.storage;
-  for (const [id, pr] of s.prs) {
+  // Keys, then get: a [key, value] pair per follower per heartbeat otherwise.
+  for (const id of s.prs.keys()) {
     if (id === s.id) continue;
+    const pr = s.prs.get(id)!;
     send(s, msgHeartbeat(st.term, s.id, id, Math.min(pr.match, st.commit)));
     // etcd 2.3 resumes a paused probe on each heartbeat: a lost probe is retried.
     pr.paused = false;
@@ -194,7 +196,7 @@ function isConfChange(p: ProposedEntry): boolean {
 /** CheckQuorum: the leader heard from a quorum (itself included) since the last check. */
 export function quorumActive(s: RaftState): boolean {
   let act = 0;
-  for (const [id, pr] of s.prs) if (id === s.id || pr.recentActive) act++;
+  for (const id of s.prs.keys()) if (id === s.id || s.prs.get(id)!.recentActive) act++;
   return act >= quorum(s);
 }
 
