@@ -73,17 +73,17 @@ export function expirationString(virtualMs: number): string {
 export function nodeExternJson(n: NodeExtern, trimPrefix = ''): string {
   let key = n.key;
   if (trimPrefix !== '' && key.startsWith(trimPrefix)) key = key.slice(trimPrefix.length);
-  // Built as one string (every response has one or two nodes): "," before all but the first.
-  let out = '{';
-  if (key !== '') out += `"key":${goJsonString(key)}`;
-  if (n.value !== undefined) out += `${out.length > 1 ? ',' : ''}"value":${goJsonString(n.value)}`;
-  if (n.dir) out += `${out.length > 1 ? ',' : ''}"dir":true`;
-  if (n.expiration !== undefined) out += `${out.length > 1 ? ',' : ''}"expiration":"${expirationString(n.expiration)}"`;
-  if (n.ttl) out += `${out.length > 1 ? ',' : ''}"ttl":${n.ttl}`;
+  // Built as one string (every response has one or two nodes), one concatenation per field:
+  // its name with the "," or "{" before it, then its value.
+  let out = key !== '' ? '{"key":' + goJsonString(key) : '';
+  if (n.value !== undefined) out += (out === '' ? '{"value":' : ',"value":') + goJsonString(n.value);
+  if (n.dir) out += out === '' ? '{"dir":true' : ',"dir":true';
+  if (n.expiration !== undefined) out += (out === '' ? '{"expiration":"' : ',"expiration":"') + expirationString(n.expiration) + '"';
+  if (n.ttl) out += (out === '' ? '{"ttl":' : ',"ttl":') + n.ttl;
   if (n.nodes && n.nodes.length > 0) {
-    out += `${out.length > 1 ? ',' : ''}"nodes":[${n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',')}]`;
+    out += (out === '' ? '{"nodes":[' : ',"nodes":[') + n.nodes.map((c) => nodeExternJson(c, trimPrefix)).join(',') + ']';
   }
-  if (n.modifiedIndex) out += `${out.length > 1 ? ',' : ''}"modifiedIndex":${n.modifiedIndex}`;
-  if (n.createdIndex) out += `${out.length > 1 ? ',' : ''}"createdIndex":${n.createdIndex}`;
-  return out + '}';
+  if (n.modifiedIndex) out += (out === '' ? '{"modifiedIndex":' : ',"modifiedIndex":') + n.modifiedIndex;
+  if (n.createdIndex) out += (out === '' ? '{"createdIndex":' : ',"createdIndex":') + n.createdIndex;
+  return out === '' ? '{}' : out + '}';
 }

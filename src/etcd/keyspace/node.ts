@@ -53,10 +53,15 @@ export class KNode {
    */
   expirationAndTTL(now: number): [number | undefined, number] {
     if (this.isPermanent()) return [undefined, 0];
+    return [this.expireTime, this.ttlAt(now)];
+  }
+
+  /** The ttl part of `expirationAndTTL`, for a node that is not permanent. */
+  private ttlAt(now: number): number {
     const left = this.expireTime - now;
     let ttl = Math.trunc(left / 1000);
     if (left - ttl * 1000 > 0) ttl++;
-    return [this.expireTime, ttl];
+    return ttl;
   }
 
   /** Children in Go-map order made deterministic: sorted by name. */
@@ -122,10 +127,10 @@ export class KNode {
 
   /** Writes this node's expiration and ttl into a rendered node (or clears them). */
   setExpirationOn(ext: NodeExtern, now: number): void {
-    const [expiration, ttl] = this.expirationAndTTL(now);
-    if (expiration !== undefined) {
-      ext.expiration = expiration;
-      ext.ttl = ttl;
+    // No [expiration, ttl] pair: this runs for every key a set replaces.
+    if (!this.isPermanent()) {
+      ext.expiration = this.expireTime;
+      ext.ttl = this.ttlAt(now);
     } else if ('expiration' in ext || 'ttl' in ext) {
       // `delete` is slow even for a missing property: most nodes never had these.
       delete ext.expiration;
