@@ -114,13 +114,17 @@ export class HttpStack {
    * with other traffic (etcd's peer port carries raft messages and `GET /members`).
    */
   portHandler(host: string, handler: HttpHandler): (msg: NetMessage) => void {
-    // Open exchanges by connection number (unique within this stack), for the client's close.
-    const open = new Map<number, ServerExchange>();
+    // Open exchanges, for the client's close: a list, not a Map by connection number (a Map
+    // going from one entry to none reallocates its table, once per request).
+    const open: ServerExchange[] = [];
     return (msg: NetMessage) => {
       if (msg.kind === 'http.close') {
         const conn = (msg.payload as { conn: number }).conn;
-        open.get(conn)?.close();
-        open.delete(conn);
+        const ex = open.find((x) => x.conn === conn);
+        if (ex) {
+          ex.close();
+          removeExchange(open, ex);
+        }
         return;
       }
       if (msg.kind !== 'http.req') return;
@@ -131,7 +135,7 @@ export class HttpStack {
         this.clock.schedule(hook, msg.recvAt - msg.sentAt);
       }
       const ex = new ServerExchange(this.net, this.clock, host, msg.from, p, open);
-      open.set(p.conn, ex);
+      open.push(ex);
       handler(ex.req, ex);
     };
   }
@@ -251,7 +255,7 @@ class ServerExchange implements HttpResponseWriter {
     private readonly host: string,
     private readonly client: string,
     private readonly p: ReqPayload,
-    private readonly open: Map<number, ServerExchange>,
+    private readonly open: ServerExchange[],
   ) {
     this.req = {
       method: p.method,
@@ -263,6 +267,11 @@ class ServerExchange implements HttpResponseWriter {
       hostHeader: p.hostHeader,
       onClose: (cb) => (this.closeCbs ??= []).push(cb),
     };
+  }
+
+  /** The connection number (unique within the stack). */
+  get conn(): number {
+    return this.p.conn;
   }
 
   /** The client went away first. */
@@ -291,7 +300,7 @@ class ServerExchange implements HttpResponseWriter {
     if (chunk) this.write(chunk);
     this.segment().end = true;
     this.finished = true;
-    this.open.delete(this.p.conn);
+    removeExchange(this.open, this);
     this.flush();
   }
 
@@ -316,6 +325,14 @@ class ServerExchange implements HttpResponseWriter {
     const m = this.net.send(this.host, this.client, this.p.clientPort, kind, seg, this.order);
     if (m) this.order.notBefore = m.recvAt;
   }
+}
+
+/** Takes `ex` out of an open list (order does not matter: swapped with the last). */
+function removeExchange(open: ServerExchange[], ex: ServerExchange): void {
+  const i = open.indexOf(ex);
+  if (i < 0) return;
+  open[i] = open[open.length - 1]!;
+  open.pop();
 }
 
 /** The deferred send of an exchange's segment: still at the instant it was written. */
