@@ -41,7 +41,11 @@ const ALLOWED = ['HEAD', 'GET', 'PUT', 'POST', 'DELETE'] as const;
 
 function headerValue(headers: Headers, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [k, v] of headers) if (k === name || k.toLowerCase() === lower) return v;
+  // Indexes, not `[k, v] of`: destructuring each pair ran the iterator protocol per header.
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    if (h[0] === name || h[0].toLowerCase() === lower) return h[1];
+  }
   return undefined;
 }
 
