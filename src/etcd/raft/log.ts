@@ -119,7 +119,7 @@ export function maybeCommit(s: RaftStorage, index: number, currentTerm: number):
  * Never written to: what `slice` gives for an empty range (half of all MsgApps only carry the
  * commit index). Not frozen: a frozen array is another elements kind where entries are read.
  */
-const NO_ENTRIES: Entry[] = [];
+export const NO_ENTRIES: Entry[] = [];
 
 /** Entries [lo, hi) — a slice, not a copy of the log. Callers must not modify it. */
 export function slice(s: RaftStorage, lo: number, hi: number): Entry[] {

@@ -70,7 +70,15 @@ export function sendAppend(s: RaftState, to: NodeId): void {
   const st = s.storage;
   if (pr.next > log.lastIndex(st) + 1 || pr.next < 1) pr.next = log.lastIndex(st) + 1;
   const prev = pr.next - 1;
-  const entries: Entry[] = log.slice(st, pr.next, pr.next + s.maxEntriesPerMsg);
+  let entries: Entry[];
+  if (shared.active && shared.from === pr.next) entries = shared.entries;
+  else {
+    entries = log.slice(st, pr.next, pr.next + s.maxEntriesPerMsg);
+    if (shared.active) {
+      shared.from = pr.next;
+      shared.entries = entries;
+    }
+  }
   const m = msgApp(st.term, s.id, to, prev, log.termAt(st, prev) ?? 0, entries, st.commit);
   const n = entries.length;
   if (n > 0) {
@@ -85,8 +93,18 @@ export function sendAppend(s: RaftState, to: NodeId): void {
   send(s, m);
 }
 
+/**
+ * Within one bcastAppend, followers at the same `next` get the same entry list: messages are
+ * never modified, and the log does not change while it runs (sending only queues messages).
+ */
+const shared = { active: false, from: 0, entries: [] as Entry[] };
+
 export function bcastAppend(s: RaftState): void {
+  shared.active = true;
+  shared.from = 0;
   for (const id of s.prs.keys()) if (id !== s.id) sendAppend(s, id);
+  shared.active = false;
+  shared.entries = log.NO_ENTRIES;
 }
 
 /** Every heartbeat interval: commit = min(match, commit), so a follower never commits past its log. */
