@@ -23,8 +23,15 @@ interface Field {
   hasQuoted: boolean;
 }
 
-/** Expands command words into fields: braces, tilde, parameters, substitutions, splitting, globs. */
-export async function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (w: Word) => boolean): Promise<string[]> {
+/**
+ * Expands command words into fields: braces, tilde, parameters, substitutions, splitting, globs.
+ * Words that all expand to themselves (most command lines) come back at once, not as a promise.
+ */
+export function expandWords(words: Word[], ctx: ExpandContext, noSplit?: (w: Word) => boolean): string[] | Promise<string[]> {
+  return (noSplit === undefined ? plainWords(words) : undefined) ?? expandFields(words, ctx, noSplit);
+}
+
+async function expandFields(words: Word[], ctx: ExpandContext, noSplit?: (w: Word) => boolean): Promise<string[]> {
   const out: string[] = [];
   for (const word of words) {
     if (noSplit?.(word)) {

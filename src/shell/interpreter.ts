@@ -1,5 +1,5 @@
 import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
-import { ExpansionError, expandAssignment, expandWords, plainWords, type ExpandContext } from './expand.ts';
+import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
@@ -205,7 +205,8 @@ export class Interpreter {
     try {
       const first = node.words[0];
       const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.parts[0]!.text);
-      argv = (decl ? undefined : plainWords(node.words)) ?? (await expandWords(node.words, ectx, decl ? isAssignmentWord : undefined));
+      const words = expandWords(node.words, ectx, decl ? isAssignmentWord : undefined);
+      argv = Array.isArray(words) ? words : await words;
       for (const a of node.assigns) {
         const v = await expandAssignment(a.value, ectx);
         assigns ??= new Map();

@@ -68,26 +68,12 @@ export function appendAt(s: RaftStorage, ents: readonly Entry[], from = 0): void
 /**
  * The follower's AppendEntries rule: when the entry at `prevIndex` has `prevTerm`, keep matching
  * entries, truncate from the first conflict, append the rest, and commit up to
- * min(leaderCommit, index of the last new entry). Returns that last new index, or undefined when
- * the log does not contain the previous entry (the request is rejected).
+ * min(leaderCommit, index of the last new entry, which is `prevIndex + ents.length`). Returns the
+ * index of the first entry appended, 0 when the log already held them all, or -1 when the log
+ * does not contain the previous entry (the request is rejected). A number, not a result object:
+ * it runs on every MsgApp.
  */
-export function maybeAppend(
-  s: RaftStorage,
-  prevIndex: number,
-  prevTerm: number,
-  leaderCommit: number,
-  ents: readonly Entry[],
-): { lastNew: number; appendedFrom: number } | undefined {
-  const appendedFrom = appendOrReject(s, prevIndex, prevTerm, leaderCommit, ents);
-  return appendedFrom < 0 ? undefined : { lastNew: prevIndex + ents.length, appendedFrom };
-}
-
-/**
- * `maybeAppend` without a result object (it runs on every MsgApp): the index of the first entry
- * appended, 0 when the log already held them all, -1 when rejected. The last new index is
- * `prevIndex + ents.length`.
- */
-export function appendOrReject(s: RaftStorage, prevIndex: number, prevTerm: number, leaderCommit: number, ents: readonly Entry[]): number {
+export function maybeAppend(s: RaftStorage, prevIndex: number, prevTerm: number, leaderCommit: number, ents: readonly Entry[]): number {
   if (!matchTerm(s, prevIndex, prevTerm)) return -1;
   const ci = findConflict(s, ents);
   if (ci !== 0) appendAt(s, ents, ci - (prevIndex + 1));

@@ -63,18 +63,19 @@ export function maybeCommitByQuorum(s: RaftState): boolean {
 /**
  * Sends `to` the entries from its `next` (at most maxEntriesPerMsg) with the previous index and
  * term, or an empty MsgApp that just carries the commit index. Nothing while the progress is paused.
+ * Within a broadcast, `shared` hands on the list it last sliced.
  */
-export function sendAppend(s: RaftState, to: NodeId): void {
+export function sendAppend(s: RaftState, to: NodeId, shared?: SharedEntries): void {
   const pr = s.prs.get(to);
   if (!pr || isPaused(pr, s.maxInflight)) return;
   const st = s.storage;
   if (pr.next > log.lastIndex(st) + 1 || pr.next < 1) pr.next = log.lastIndex(st) + 1;
   const prev = pr.next - 1;
   let entries: Entry[];
-  if (shared.active && shared.from === pr.next) entries = shared.entries;
+  if (shared !== undefined && shared.from === pr.next) entries = shared.entries;
   else {
     entries = log.slice(st, pr.next, pr.next + s.maxEntriesPerMsg);
-    if (shared.active) {
+    if (shared !== undefined) {
       shared.from = pr.next;
       shared.entries = entries;
     }
@@ -94,17 +95,18 @@ export function sendAppend(s: RaftState, to: NodeId): void {
 }
 
 /**
- * Within one bcastAppend, followers at the same `next` get the same entry list: messages are
- * never modified, and the log does not change while it runs (sending only queues messages).
+ * The entry list one bcastAppend last sent, and from which index: followers at the same `next`
+ * get the same list (messages are never modified, and the log does not change while it runs:
+ * sending only queues messages).
  */
-const shared = { active: false, from: 0, entries: [] as Entry[] };
+interface SharedEntries {
+  from: number;
+  entries: Entry[];
+}
 
 export function bcastAppend(s: RaftState): void {
-  shared.active = true;
-  shared.from = 0;
-  for (const id of s.prs.keys()) if (id !== s.id) sendAppend(s, id);
-  shared.active = false;
-  shared.entries = log.NO_ENTRIES;
+  const shared: SharedEntries = { from: -1, entries: log.NO_ENTRIES };
+  for (const id of s.prs.keys()) if (id !== s.id) sendAppend(s, id, shared);
 }
 
 /** Every heartbeat interval: commit = min(match, commit), so a follower never commits past its log. */
@@ -160,7 +162,7 @@ export function handleAppendEntries(s: RaftState, m: MsgApp): void {
     send(s, appendResp(s, m, st.commit, false, 0));
     return;
   }
-  const appendedFrom = log.appendOrReject(st, m.index, m.logTerm, m.commit, m.entries);
+  const appendedFrom = log.maybeAppend(st, m.index, m.logTerm, m.commit, m.entries);
   if (appendedFrom >= 0) {
     const lastNew = m.index + m.entries.length;
     if (appendedFrom > 0 && s.wantNotes()) s.notes.push({ kind: 'append', from: appendedFrom, to: lastNew, term: log.termAt(st, lastNew) ?? st.term });

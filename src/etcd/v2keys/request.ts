@@ -91,19 +91,13 @@ export function parseKeyRequest(
   const waitIndex = getUint64(form, 'waitIndex');
   if (waitIndex === undefined) return requestError(EcodeIndexNaN, 'invalid value for "waitIndex"');
 
-  // The boolean fields, in the order etcd checks them (no list of them per request).
-  const recursive = getBool(form, 'recursive');
-  if (recursive === undefined) return boolError('recursive');
-  const sorted = getBool(form, 'sorted');
-  if (sorted === undefined) return boolError('sorted');
-  const wait = getBool(form, 'wait');
-  if (wait === undefined) return boolError('wait');
-  const dir = getBool(form, 'dir');
-  if (dir === undefined) return boolError('dir');
-  const quorum = getBool(form, 'quorum');
-  if (quorum === undefined) return boolError('quorum');
-  const stream = getBool(form, 'stream');
-  if (stream === undefined) return boolError('stream');
+  const bools: boolean[] = [];
+  for (const name of BOOL_FIELDS) {
+    const b = getBool(form, name);
+    if (b === undefined) return requestError(EcodeInvalidField, `invalid value for "${name}"`);
+    bools.push(b);
+  }
+  const [recursive, sorted, wait, dir, quorum, stream] = bools as [boolean, boolean, boolean, boolean, boolean, boolean];
   if (wait && method !== 'GET') {
     return requestError(EcodeInvalidField, '"wait" can only be used with GET requests');
   }
@@ -159,9 +153,8 @@ export function parseKeyRequest(
   return r;
 }
 
-function boolError(name: string): EtcdError {
-  return requestError(EcodeInvalidField, `invalid value for "${name}"`);
-}
+/** The boolean fields, in the order etcd checks them. */
+const BOOL_FIELDS = ['recursive', 'sorted', 'wait', 'dir', 'quorum', 'stream'] as const;
 
 /**
  * `path.Join(StoreKeysPrefix, keyPath)`. A rooted keyPath (always, from the router) is appended

@@ -64,19 +64,19 @@ describe('raft log', () => {
   describe('AppendEntries consistency check', () => {
     it('rejects when the log has no entry at prevLogIndex', () => {
       const s = storage([1, 1]);
-      expect(maybeAppend(s, 3, 1, 0, ents(4, [1]))).toBeUndefined();
+      expect(maybeAppend(s, 3, 1, 0, ents(4, [1]))).toBe(-1);
       expect(terms(s)).toEqual([1, 1]);
     });
 
     it('rejects when the entry at prevLogIndex has another term', () => {
       const s = storage([1, 1, 2]);
-      expect(maybeAppend(s, 3, 3, 0, ents(4, [3]))).toBeUndefined();
+      expect(maybeAppend(s, 3, 3, 0, ents(4, [3]))).toBe(-1);
       expect(terms(s)).toEqual([1, 1, 2]);
     });
 
     it('accepts at prevLogIndex 0 (the start of any log)', () => {
       const s = emptyStorage();
-      expect(maybeAppend(s, 0, 0, 0, ents(1, [1, 1]))?.lastNew).toBe(2);
+      expect(maybeAppend(s, 0, 0, 0, ents(1, [1, 1]))).toBe(1);
       expect(terms(s)).toEqual([1, 1]);
     });
   });
@@ -84,8 +84,8 @@ describe('raft log', () => {
   describe('conflicting entries are truncated', () => {
     it('an existing entry that conflicts with a new one (same index, different term) is deleted with all that follow it (§5.3)', () => {
       const s = storage([1, 1, 2, 2, 2], 'f');
-      const r = maybeAppend(s, 2, 1, 0, ents(3, [3, 3]));
-      expect(r).toEqual({ lastNew: 4, appendedFrom: 3 });
+      // Appended from index 3, the first conflict.
+      expect(maybeAppend(s, 2, 1, 0, ents(3, [3, 3]))).toBe(3);
       expect(terms(s)).toEqual([1, 1, 3, 3]);
       expect(s.log[3]!.data).toBe('l3');
     });
@@ -93,8 +93,8 @@ describe('raft log', () => {
     it('entries already in the log are kept, and nothing after them is truncated by a shorter (old) append', () => {
       const s = storage([1, 1, 2, 2], 'f');
       const before = s.log.slice();
-      const r = maybeAppend(s, 1, 1, 0, [s.log[2]!, s.log[3]!]);
-      expect(r).toEqual({ lastNew: 3, appendedFrom: 0 });
+      // Accepted, nothing appended.
+      expect(maybeAppend(s, 1, 1, 0, [s.log[2]!, s.log[3]!])).toBe(0);
       expect(s.log).toEqual(before);
     });
 
@@ -160,7 +160,7 @@ describe('raft log', () => {
     for (const s of [a, b]) {
       let prev = lastIndex(s);
       // Back off until the consistency check passes, as the leader does.
-      while (!maybeAppend(s, prev, prev === 0 ? 0 : leader[prev - 1]!.term, 0, leader.slice(prev))) prev--;
+      while (maybeAppend(s, prev, prev === 0 ? 0 : leader[prev - 1]!.term, 0, leader.slice(prev)) < 0) prev--;
     }
     for (let i = 1; i <= 5; i++) {
       expect(matchTerm(a, i, b.log[i]!.term)).toBe(true);

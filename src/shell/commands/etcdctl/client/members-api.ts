@@ -66,10 +66,6 @@ function toMember(v: unknown): Member {
  */
 const listedMembers = new Map<string, readonly Member[]>();
 
-/** The last list decoded and its body (undefined: none yet). */
-let lastBody: string | undefined;
-let lastMembers: readonly Member[] = [];
-
 function copyMember(m: Member): Member {
   return { id: m.id, name: m.name, peerURLs: [...m.peerURLs], clientURLs: [...m.clientURLs] };
 }
@@ -96,9 +92,8 @@ export function validatePeerURLs(urls: string[]): string[] | GoError {
 
 /** The members a `GET /v2/members` answer lists (parsed once per body: shared, never change them). */
 function decodeList(r: Reply): readonly Member[] | GoError {
-  if (r.status !== 200) return new GoError(`unexpected status code ${r.status}`);
-  // The same body as last time (every member lists the same members) needs no hashing.
-  if (r.body === lastBody) return lastMembers;
+  const bad = assertStatus(r, 200);
+  if (bad) return bad;
   let members = listedMembers.get(r.body);
   if (members === undefined) {
     const v = parseJSON(r.body);
@@ -108,8 +103,6 @@ function decodeList(r: Reply): readonly Member[] | GoError {
     if (listedMembers.size >= 32) listedMembers.clear();
     listedMembers.set(r.body, members);
   }
-  lastBody = r.body;
-  lastMembers = members;
   return members;
 }
 

@@ -14,8 +14,8 @@ export function requireKey(rt: Runtime, c: CliContext): string {
 /**
  * argOrStdin: the i-th argument, else all of stdin (newline included, as ioutil.ReadAll reads
  * it); `Error:  value required` when neither gives anything. A terminal stdin counts as empty
- * here rather than waiting for Ctrl-D. Only stdin is waited for: a command given its value
- * (nearly every one) awaits nothing here.
+ * here rather than waiting for Ctrl-D. Only stdin is read asynchronously: a value given as an
+ * argument (nearly always) comes back as it is, with no async function's promise around it.
  */
 export function requireValue(rt: Runtime, c: CliContext, i: number): string | Promise<string> {
   const args = c.args();

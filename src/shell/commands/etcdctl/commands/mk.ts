@@ -18,8 +18,7 @@ export function mkCommand(): CliCommand {
       const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
-      const arg = requireValue(rt, c, 1);
-      const value = typeof arg === 'string' ? arg : await arg;
+      const value = await requireValue(rt, c, 1);
       const ttl = c.int('ttl');
       const deadline = totalDeadline(rt, c);
       const resp = c.bool('in-order')

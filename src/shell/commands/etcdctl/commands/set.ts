@@ -22,8 +22,7 @@ export function setCommand(): CliCommand {
       // Go evaluates mustNewKeyAPI (and its sync) before the command looks at its arguments.
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
-      const arg = requireValue(rt, c, 1);
-      const value = typeof arg === 'string' ? arg : await arg;
+      const value = await requireValue(rt, c, 1);
       const resp = await ki.set(
         key,
         value,

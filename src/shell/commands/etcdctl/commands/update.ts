@@ -15,8 +15,7 @@ export function updateCommand(): CliCommand {
       const rt: Runtime = c.rt;
       const ki = await mustNewKeyAPI(rt, c);
       const key = requireKey(rt, c);
-      const arg = requireValue(rt, c, 1);
-      const value = typeof arg === 'string' ? arg : await arg;
+      const value = await requireValue(rt, c, 1);
       const resp = await ki.set(key, value, { ttl: c.int('ttl'), prevExist: 'true' }, totalDeadline(rt, c));
       printResponseKey(rt, orFail(rt, resp), c.globalString('output'));
     },
