@@ -16,6 +16,24 @@ export const yieldToEventLoop: () => Promise<void> = (() => {
     });
 })();
 
+/** How many yields in a row may skip the event loop (see `yieldFromMicrotask`). */
+const MICROTASK_YIELDS_PER_MACROTASK = 64;
+
+/**
+ * Node only: called from inside a microtask, a `process.nextTick` callback runs once the whole
+ * microtask queue has drained (Node runs ticks after `runMicrotasks()`), which is all a woken
+ * continuation needs -- without a turn of the event loop (about 1.5 us each, and a run makes
+ * tens of thousands). Every MICROTASK_YIELDS_PER_MACROTASK-th yield still goes through the event
+ * loop, so timers and I/O outside the world are never starved. Elsewhere: `yieldToEventLoop`.
+ */
+const yieldFromMicrotask: () => Promise<void> = (() => {
+  const proc = (globalThis as { process?: { nextTick?: (fn: () => void) => void } }).process;
+  const nextTick = proc?.nextTick;
+  if (typeof nextTick !== 'function' || typeof setImmediate !== 'function') return yieldToEventLoop;
+  let n = 0;
+  return () => (++n % MICROTASK_YIELDS_PER_MACROTASK === 0 ? yieldToEventLoop() : new Promise<void>((r) => nextTick(r)));
+})();
+
 /**
  * Drives one world for async callers sharing one virtual timeline (the headless API's pump).
  * Every pending call is a waiter; while any is pending the pump runs the world event by event,
@@ -88,7 +106,7 @@ export class Pump {
       while (this.waiters > 0) {
         if (this.world.takeWake()) {
           this.inYield = true;
-          await yieldToEventLoop();
+          await yieldFromMicrotask();
           this.inYield = false;
           continue;
         }
