@@ -148,7 +148,7 @@ export class SimCluster implements SimClusterApi {
   }
 
   input(i: WorldInput): void {
-    this.world.trace.emit({ t: this.world.now(), type: 'input', input: i });
+    if (this.world.trace.active) this.world.trace.emit({ t: this.world.now(), type: 'input', input: i });
   }
 
   runUntil(t: number): Promise<void> {

@@ -60,7 +60,8 @@ export class Pump {
         throw e;
       },
     );
-    void this.run();
+    // An async call allocates its promise even when it returns at once: start it only if idle.
+    if (!this.running) void this.run();
     return done;
   }
 

@@ -214,7 +214,7 @@ export class Network {
   };
 
   private drop(msg: NetMessage, reason: DropReason): void {
-    this.trace.emit({ t: this.clock.now(), type: 'msg.drop', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind, reason });
+    if (this.trace.active) this.trace.emit({ t: this.clock.now(), type: 'msg.drop', id: msg.id, from: msg.from, to: msg.to, kind: msg.kind, reason });
   }
 
   private linkConfig(a: string, b: string): LinkConfig {
