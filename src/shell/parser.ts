@@ -25,6 +25,43 @@ const eofError = (matching?: string) => ShellSyntaxError.eof(matching);
 /** Reserved words that end a list when they come where a command would start. */
 const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 
+/** Characters the lexer treats specially anywhere in a line (`#` only starts a comment at a word's start: excluded anyway). */
+const PLAIN_SPECIAL = new Uint8Array(128);
+for (const c of '\\\'"$`;&|<>()\n#') PLAIN_SPECIAL[c.charCodeAt(0)] = 1;
+
+/** Words that mean something to the grammar where a command starts (`!` negates a pipeline). */
+const COMMAND_START_WORDS = new Set(['!', 'if', 'while', 'until', 'for', '{', ...TERMINATORS]);
+
+/**
+ * A line that is only plain words (no quote, escape, expansion, operator or comment; blanks
+ * between words), parsed as the grammar parses it: one simple command of literal words. Most
+ * command lines are like this (`etcdctl set /foo bar`), and a headless caller's every command
+ * is a fresh parse. Undefined for anything else, including a first word that is reserved or an
+ * assignment: the full parser takes those.
+ */
+export function plainLine(src: string): ListNode | undefined {
+  const words: Word[] = [];
+  let first: string | undefined;
+  let start = -1;
+  for (let i = 0; i <= src.length; i++) {
+    const c = i < src.length ? src.charCodeAt(i) : 32;
+    if (c === 32 || c === 9) {
+      if (start >= 0) {
+        const text = src.slice(start, i);
+        first ??= text;
+        words.push({ parts: [{ kind: 'lit', text }] });
+      }
+      start = -1;
+      continue;
+    }
+    if (c < 128 && PLAIN_SPECIAL[c] === 1) return undefined;
+    if (start < 0) start = i;
+  }
+  if (first === undefined || COMMAND_START_WORDS.has(first) || first.includes('=')) return undefined;
+  const node: SimpleNode = { type: 'simple', assigns: [], words, redirs: [] };
+  return { type: 'list', items: [{ node: { type: 'andor', first: { type: 'pipeline', bang: false, cmds: [node] }, rest: [] }, background: false }] };
+}
+
 /** A recursive-descent parser of bash's grammar (the subset the playground runs). */
 export class Parser extends TokenStream {
   /** Parses the whole input. */
@@ -39,6 +76,13 @@ export class Parser extends TokenStream {
    * the end. bash reads and runs input this way, so an error on line 2 does not stop line 1.
    */
   nextLine(): ListNode | null {
+    if (this.pos === 0) {
+      const plain = plainLine(this.src);
+      if (plain !== undefined) {
+        this.pos = this.src.length;
+        return plain;
+      }
+    }
     this.skipNewlines();
     if (this.peek().t === 'eof') return null;
     const items: ListNode['items'] = [];

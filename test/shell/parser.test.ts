@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parse, ShellSyntaxError } from '../../src/shell/parser.ts';
+import fc from 'fast-check';
+import { parse, Parser, plainLine, ShellSyntaxError } from '../../src/shell/parser.ts';
 import { ShellHarness } from './harness.ts';
 
 /** Syntax errors, worded as bash prints them for a line typed at its prompt (exit status 2). */
@@ -85,5 +86,44 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo a')).toBe(false);
     expect(h.shell.isIncomplete('echo >')).toBe(false);
     expect(() => parse(';')).toThrow(ShellSyntaxError);
+  });
+});
+
+/**
+ * The shortcut for lines of plain words (`plainLine`) must give exactly what the full grammar
+ * gives. A leading newline makes the parser take the full path for the same line.
+ */
+describe('plain lines', () => {
+  const fullParse = (line: string) => new Parser('\n' + line).nextLine();
+
+  it('a line of plain words is one simple command of literal words, as the full parser makes it', () => {
+    for (const line of ['etcdctl set /bench/k1 v1', '  ls   -l /etc\t', 'echo a=b', 'cat ~/x *.txt {a,b}', 'echo !x', 'x!']) {
+      const plain = plainLine(line);
+      expect(plain, line).toBeDefined();
+      expect(plain).toEqual(fullParse(line));
+    }
+  });
+
+  it('leaves to the full parser: quotes, expansions, operators, comments, assignments and reserved words first', () => {
+    for (const line of ['echo "a"', "echo 'a'", 'echo $HOME', 'echo `x`', 'a; b', 'a && b', 'a | b', 'a > f', 'a # c', 'X=1 env', 'if true', 'fi', '! true', '{ a', 'done', 'echo a\\ b', '', '   ']) {
+      expect(plainLine(line), line).toBeUndefined();
+    }
+  });
+
+  it('never differs from the full parser (random lines)', () => {
+    const chars = fc.constantFrom(...'ab=/-._~*{},!:+@%^ \t"\'$`;&|<>()#\\\n'.split(''), 'if', 'fi', 'do', 'for', '{', '}', '!', 'x=1');
+    let plainOnes = 0;
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (pieces) => {
+        const line = pieces.join('');
+        const plain = plainLine(line);
+        if (plain === undefined) return;
+        plainOnes++;
+        expect(plain).toEqual(fullParse(line));
+      }),
+      { numRuns: 2000 },
+    );
+    // The alphabet is mostly plain characters: the shortcut was really compared, many times.
+    expect(plainOnes).toBeGreaterThan(100);
   });
 });
