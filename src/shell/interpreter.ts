@@ -1,6 +1,6 @@
 import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
 import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
-import { Parser, ShellSyntaxError } from './parser.ts';
+import { Parser, plainLine, ShellSyntaxError } from './parser.ts';
 import { isDir, resolvePath } from './paths.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
@@ -37,6 +37,13 @@ export class Interpreter {
 
   /** Parses and runs shell text line by line, printing syntax errors as bash does. */
   async runText(text: string, ctx: Ctx): Promise<number> {
+    const plain = plainLine(text);
+    if (plain !== undefined) {
+      // One simple command of plain words: no parser, no list, and-or and pipeline layers
+      // (the loop below with its one line).
+      const status = this.stopped(ctx) ? await this.runList(plain, ctx) : await this.runSimple(singleCommand(plain)!, ctx);
+      return ctx.state.exit ?? status;
+    }
     const parser = new Parser(text);
     let status = ctx.state.status;
     for (;;) {

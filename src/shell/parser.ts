@@ -34,10 +34,10 @@ const COMMAND_START_WORDS = new Set(['!', 'if', 'while', 'until', 'for', '{', ..
 
 /**
  * A line that is only plain words (no quote, escape, expansion, operator or comment; blanks
- * between words), parsed as the grammar parses it: one simple command of literal words. Most
- * command lines are like this (`etcdctl set /foo bar`), and a headless caller's every command
- * is a fresh parse. Undefined for anything else, including a first word that is reserved or an
- * assignment: the full parser takes those.
+ * between words), as the grammar parses it: one simple command of literal words. Most command
+ * lines are like this (`etcdctl set /foo bar`), and a headless caller's every command is a fresh
+ * line to parse: the interpreter takes these without a parser. Undefined for anything else,
+ * including a first word that is reserved or an assignment (for the full parser).
  */
 export function plainLine(src: string): ListNode | undefined {
   const words: Word[] = [];
@@ -76,13 +76,6 @@ export class Parser extends TokenStream {
    * the end. bash reads and runs input this way, so an error on line 2 does not stop line 1.
    */
   nextLine(): ListNode | null {
-    if (this.pos === 0) {
-      const plain = plainLine(this.src);
-      if (plain !== undefined) {
-        this.pos = this.src.length;
-        return plain;
-      }
-    }
     this.skipNewlines();
     if (this.peek().t === 'eof') return null;
     const items: ListNode['items'] = [];
