@@ -40,9 +40,21 @@ export function idString(id: string): string {
   return id.replace(/^0+(?=.)/, '');
 }
 
-/** Orders member IDs numerically, as etcd sorts them. */
+/**
+ * Orders member IDs (hex) numerically, as etcd sorts them: without leading zeros, fewer digits
+ * is smaller and equal lengths compare digit by digit. (Not through BigInt: every members list
+ * is sorted, and parsing both IDs per comparison was most of a reboot's log line.)
+ */
 export function compareIds(a: string, b: string): number {
-  const x = BigInt('0x' + a);
-  const y = BigInt('0x' + b);
+  const x = hexDigits(a);
+  const y = hexDigits(b);
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function hexDigits(id: string): string {
+  let i = 0;
+  while (i < id.length - 1 && id.charCodeAt(i) === 48) i++;
+  const d = i === 0 ? id : id.slice(i);
+  return d === d.toLowerCase() ? d : d.toLowerCase();
 }
