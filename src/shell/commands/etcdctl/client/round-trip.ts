@@ -1,4 +1,4 @@
-import type { Headers, HttpClientHandlers, HttpConnection, HttpErrorCode } from '../../../../sim/http.ts';
+import type { Headers, HttpClientHandlers, HttpConnection, HttpErrorCode, HttpTarget } from '../../../../sim/http.ts';
 import type { Runtime } from '../runtime.ts';
 import { DeadlineExceeded, GoError, dialError, dialTimeoutError, headerTimeoutError } from './errors.ts';
 import type { GoURL } from '../../../../sim/go-url.ts';
@@ -42,19 +42,20 @@ export function header(h: Headers, name: string): string | undefined {
   return undefined;
 }
 
-/** Where a request goes: the URL and its host name and port, split once. */
-export interface Target {
+/**
+ * Where a request goes: the URL and its host name (`address`) and port, split once. It is the
+ * connection's target itself, so a request to a known endpoint builds none.
+ */
+export interface Target extends HttpTarget {
   readonly url: GoURL;
-  readonly hostname: string;
-  readonly port: number;
 }
 
 /** The target of an http(s) URL (Go's default ports when none is given). */
 export function targetOf(u: GoURL): Target {
   const m = /^\[([^\]]*)\](?::(\d*))?$/.exec(u.host) ?? /^([^:]*)(?::(\d*))?$/.exec(u.host);
-  const hostname = m?.[1] ?? u.host;
+  const address = m?.[1] ?? u.host;
   const p = m?.[2];
-  return { url: u, hostname, port: p ? Number(p) : u.scheme === 'https' ? 443 : 80 };
+  return { url: u, address, port: p ? Number(p) : u.scheme === 'https' ? 443 : 80 };
 }
 
 /**
@@ -76,8 +77,7 @@ export function roundTrip(rt: Runtime, to: Target, req: OutRequest, opts: TripOp
       host.wake(() => resolve(new GoError(`unsupported protocol scheme "${u.scheme}"`)));
       return;
     }
-    const hostname = to.hostname;
-    if (hostname === '') {
+    if (to.address === '') {
       host.wake(() => resolve(new GoError('http: no Host in request URL')));
       return;
     }
@@ -85,7 +85,7 @@ export function roundTrip(rt: Runtime, to: Target, req: OutRequest, opts: TripOp
       host.wake(() => resolve(DeadlineExceeded));
       return;
     }
-    new Trip(rt, u.scheme === 'https', hostname, to.port, req, opts, resolve, reject);
+    new Trip(rt, u.scheme === 'https', to, req, opts, resolve, reject);
   });
 }
 
@@ -112,19 +112,15 @@ class Trip implements HttpClientHandlers {
   constructor(
     private readonly rt: Runtime,
     private readonly tls: boolean,
-    private readonly hostname: string,
-    private readonly port: number,
+    private readonly to: Target,
     req: OutRequest,
     private readonly opts: TripOptions,
     private readonly resolve: (r: Reply | GoError) => void,
     private readonly reject: (e: unknown) => void,
   ) {
     const host = rt.proc.host;
-    this.conn = host.http(
-      { address: hostname, port },
-      { method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body ?? '' },
-      this,
-    );
+    // The request as it is: the connection copies what it sends, and reads no body as none.
+    this.conn = host.http(to, req, this);
     const now = host.now();
     const untilDeadline = opts.deadline === undefined ? Infinity : opts.deadline - now;
     if (opts.headerTimeoutMs > 0 && opts.headerTimeoutMs < untilDeadline) this.headerAt = now + opts.headerTimeoutMs;
@@ -157,7 +153,7 @@ class Trip implements HttpClientHandlers {
   }
 
   onError(code: HttpErrorCode): void {
-    this.finish(() => this.resolve(dialError(code, this.hostname, this.port)));
+    this.finish(() => this.resolve(dialError(code, this.to.address, this.to.port)));
   }
 
   /** Times the earliest limit still ahead (on a tie: header, then deadline, then dial, as three timers set in that order would run). */
@@ -182,7 +178,7 @@ class Trip implements HttpClientHandlers {
       this.fail(DeadlineExceeded);
     } else {
       this.dialAt = Infinity;
-      if (!this.gotHead) this.fail(dialTimeoutError(this.hostname, this.port));
+      if (!this.gotHead) this.fail(dialTimeoutError(this.to.address, this.to.port));
     }
   }
 
