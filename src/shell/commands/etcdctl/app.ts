@@ -88,5 +88,5 @@ function appFor(helpName: string): PreparedApp {
 /** Runs etcdctl with its arguments (without the program name). */
 export function runEtcdctl(rt: Runtime, programName: string, args: readonly string[]): Promise<void> | undefined {
   const helpName = programName.slice(programName.lastIndexOf('/') + 1) || 'etcdctl';
-  return runApp(appFor(helpName), (s) => rt.out(s), rt, args);
+  return runApp(appFor(helpName), rt, args);
 }

@@ -49,13 +49,9 @@ export function subcommandHelp(app: CliApp): string {
   return tabwrite(t + '\n');
 }
 
-/** cli's ShowCommandHelp: a command of `app` by name or alias, else "No help topic". */
-export function showCommandHelp(app: CliApp, name: string): void {
-  if (name === '') {
-    app.write(subcommandHelp(app));
-    return;
-  }
+/** What cli's ShowCommandHelp prints: a command of `app` by name or alias, else "No help topic". */
+export function commandHelpFor(app: CliApp, name: string): string {
+  if (name === '') return subcommandHelp(app);
   const found = app.commands.find(({ cmd }) => cmd.name === name || (cmd.aliases ?? []).includes(name));
-  if (found) app.write(commandHelp(found.cmd, found.helpName));
-  else app.write(`No help topic for '${name}'\n`);
+  return found ? commandHelp(found.cmd, found.helpName) : `No help topic for '${name}'\n`;
 }

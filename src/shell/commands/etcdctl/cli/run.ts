@@ -1,5 +1,5 @@
 import { FlagSet, HELP_FLAG, VERSION_FLAG, type FlagDef } from './flag.ts';
-import { appHelp, showCommandHelp, subcommandHelp } from './help.ts';
+import { appHelp, commandHelpFor, subcommandHelp } from './help.ts';
 import type { Runtime } from '../runtime.ts';
 import { CliContext, type CliApp, type CliCommand } from './types.ts';
 
@@ -18,8 +18,11 @@ export interface AppSpec {
   commands: CliCommand[];
 }
 
-/** An app ready to run: the help command and flags appended, help names resolved. Immutable. */
-export type PreparedApp = Readonly<Omit<CliApp, 'write'>>;
+/**
+ * An app ready to run: the help command and flags appended, help names resolved. Immutable: one
+ * serves every run, whose output (help, "Incorrect Usage.": cli's App.Writer) goes to its `rt`.
+ */
+export type PreparedApp = Readonly<CliApp>;
 
 const helpCommand = (): CliCommand => ({
   name: 'help',
@@ -28,8 +31,7 @@ const helpCommand = (): CliCommand => ({
   argsUsage: '[command]',
   action: async (c) => {
     const first = c.args()[0];
-    if (first !== undefined) showCommandHelp(c.app, first);
-    else c.app.write(appHelp(c.app));
+    c.rt.out(first !== undefined ? commandHelpFor(c.app, first) : appHelp(c.app));
   },
 });
 
@@ -68,37 +70,27 @@ const leafFlags = new WeakMap<CliCommand, FlagDef[]>();
  * The action's promise is handed back as it is (here and in runCommand, runSubApp): an async
  * layer per level would add promises to every command.
  */
-export function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Runtime, args: readonly string[]): Promise<void> | undefined {
-  // Field by field: a spread of the prepared app is a slow generic copy on every run.
-  const app: CliApp = {
-    name: prepared.name,
-    helpName: prepared.helpName,
-    usage: prepared.usage,
-    version: prepared.version,
-    flags: prepared.flags,
-    commands: prepared.commands,
-    write,
-  };
+export function runApp(app: PreparedApp, rt: Runtime, args: readonly string[]): Promise<void> | undefined {
   const set = new FlagSet(app.flags);
   const err = set.parse(args);
   const nerr = set.normalize();
   const ctx = new CliContext(app, set, rt);
   if (nerr !== undefined) {
-    app.write(`${nerr}\n`);
-    app.write(appHelp(app));
+    rt.out(`${nerr}\n`);
+    rt.out(appHelp(app));
     return;
   }
   if (err !== undefined) {
-    app.write('Incorrect Usage.\n\n');
-    app.write(appHelp(app));
+    rt.out('Incorrect Usage.\n\n');
+    rt.out(appHelp(app));
     return;
   }
   if (set.get('help') === true) {
-    app.write(appHelp(app));
+    rt.out(appHelp(app));
     return;
   }
   if (set.get('version') === true) {
-    app.write(`${app.name} version ${app.version}\n`);
+    rt.out(`${app.name} version ${app.version}\n`);
     return;
   }
   const name = ctx.args()[0];
@@ -107,8 +99,7 @@ export function runApp(prepared: PreparedApp, write: (s: string) => void, rt: Ru
     if (found) return runCommand(ctx, found.cmd);
   }
   // The default action is the help command's.
-  if (name !== undefined) showCommandHelp(app, name);
-  else app.write(appHelp(app));
+  rt.out(name !== undefined ? commandHelpFor(app, name) : appHelp(app));
 }
 
 /**
@@ -145,20 +136,21 @@ function runCommand(parent: CliContext, cmd: CliCommand): Promise<void> | undefi
   } else err = set.parse(all, 1);
 
   const app = parent.app;
+  const rt = parent.rt;
   if (err !== undefined) {
-    app.write('Incorrect Usage.\n\n');
-    showCommandHelp(app, cmd.name);
+    rt.out('Incorrect Usage.\n\n');
+    rt.out(commandHelpFor(app, cmd.name));
     return;
   }
   const nerr = set.normalize();
   if (nerr !== undefined) {
-    app.write(`${nerr}\n\n`);
-    showCommandHelp(app, cmd.name);
+    rt.out(`${nerr}\n\n`);
+    rt.out(commandHelpFor(app, cmd.name));
     return;
   }
   const ctx = new CliContext(app, set, parent);
   if (set.get('help') === true) {
-    showCommandHelp(app, cmd.name);
+    rt.out(commandHelpFor(app, cmd.name));
     return;
   }
   return cmd.action?.(ctx);
@@ -178,24 +170,24 @@ function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> | undefin
     version: parent.app.version,
     flags,
     commands: withHelpNames(name, commands),
-    write: parent.app.write,
   };
+  const rt = parent.rt;
   const set = new FlagSet(flags);
   const err = set.parse(parent.args(), 1);
   const nerr = set.normalize();
   const ctx = new CliContext(app, set, parent);
   if (nerr !== undefined) {
-    app.write(`${nerr}\n\n`);
-    app.write(subcommandHelp(app));
+    rt.out(`${nerr}\n\n`);
+    rt.out(subcommandHelp(app));
     return;
   }
   if (err !== undefined) {
-    app.write('Incorrect Usage.\n\n');
-    app.write(subcommandHelp(app));
+    rt.out('Incorrect Usage.\n\n');
+    rt.out(subcommandHelp(app));
     return;
   }
   if (set.get('help') === true) {
-    app.write(subcommandHelp(app));
+    rt.out(subcommandHelp(app));
     return;
   }
   const first = ctx.args()[0];
@@ -204,6 +196,5 @@ function runSubApp(parent: CliContext, cmd: CliCommand): Promise<void> | undefin
     if (found) return runCommand(ctx, found.cmd);
   }
   if (cmd.action) return cmd.action(ctx);
-  if (first !== undefined) showCommandHelp(app, first);
-  else app.write(subcommandHelp(app));
+  rt.out(first !== undefined ? commandHelpFor(app, first) : subcommandHelp(app));
 }

@@ -22,8 +22,6 @@ export interface CliApp {
   flags: FlagDef[];
   /** Each with its help name ("etcdctl set") resolved. */
   commands: { cmd: CliCommand; helpName: string }[];
-  /** Where help and "Incorrect Usage." go (cli's App.Writer: stdout). */
-  write(s: string): void;
 }
 
 /**
