@@ -15,8 +15,12 @@ interface Pending {
  */
 export class Proposals {
   private pending = new Map<string, Pending>();
-  /** Changed in place, never replaced: one array (and one array map) for the hot `propose`. */
-  private readonly queued: { data: EtcdRequest; id: string }[] = [];
+  /**
+   * Requests waiting for a leader, in the order proposed (each carries its ID). A Set, not an
+   * array: one map for every member's queue (an array's map changes with its first element,
+   * and the hot `propose` was deoptimized by a queue whose first push came late).
+   */
+  private readonly queued = new Set<EtcdRequest>();
   private seq = 0;
 
   constructor(
@@ -27,22 +31,22 @@ export class Proposals {
   /** `req` becomes the raft entry's data, tagged with its ID: pass a request of your own. */
   propose(node: RaftNode, memberId: string, req: EtcdRequest, done: (r: ApplyResult | 'timeout') => void): void {
     const id = `${memberId}:${this.clock.now()}:${++this.seq}`;
-    const data = req;
-    data.ID = id;
+    req.ID = id;
     const timer = this.clock.schedule(() => {
       this.pending.delete(id);
-      const i = this.queued.findIndex((q) => q.id === id);
-      if (i >= 0) this.queued.splice(i, 1);
+      this.queued.delete(req);
       done('timeout');
     }, this.timeoutMs);
     this.pending.set(id, { done, timer });
-    if (!node.propose(data)) this.queued.push({ data, id });
+    if (!node.propose(req)) this.queued.add(req);
   }
 
   /** A leader is known: the queued proposals go to raft. */
   flush(node: RaftNode): void {
-    const q = this.queued.splice(0);
-    for (const item of q) if (this.pending.has(item.id) && !node.propose(item.data)) this.queued.push(item);
+    if (this.queued.size === 0) return;
+    const q = [...this.queued];
+    this.queued.clear();
+    for (const req of q) if (this.pending.has(req.ID!) && !node.propose(req)) this.queued.add(req);
   }
 
   /** The entry with this request ID applied: its proposer hears the result. */
@@ -58,6 +62,6 @@ export class Proposals {
   clear(): void {
     for (const p of this.pending.values()) this.clock.cancel(p.timer);
     this.pending.clear();
-    this.queued.length = 0;
+    this.queued.clear();
   }
 }
