@@ -63,7 +63,7 @@ export function handleKeys(
   decodedPath?: string,
 ): void {
   if (!(ALLOWED as readonly string[]).includes(req.method)) return writeMethodNotAllowed(res, ALLOWED);
-  const base: Headers = [['X-Etcd-Cluster-Id', server.clusterId]];
+  const clusterId = server.clusterId;
   const head = req.method === 'HEAD';
 
   const decoded = decodedPath ?? pathUnescape(req.path);
@@ -76,7 +76,7 @@ export function handleKeys(
     headerValue(req.headers, 'Content-Type'),
     server.now(),
   );
-  if (rr instanceof EtcdError) return writeKeyError(res, base, rr, head);
+  if (rr instanceof EtcdError) return writeKeyError(res, clusterId, rr, head);
 
   // EtcdServer.Do: a quorum GET becomes QGET before anything else (even with wait=true).
   if (rr.Method === 'GET' && rr.Quorum) rr.Method = 'QGET';
@@ -87,29 +87,29 @@ export function handleKeys(
     case 'QGET':
       server.propose(rr, (result) => {
         if (res.finished) return;
-        if (typeof result === 'string') return writeKeyError(res, base, proposeFailureError(result), head);
-        writeResult(server, res, base, result, head);
+        if (typeof result === 'string') return writeKeyError(res, clusterId, proposeFailureError(result), head);
+        writeResult(server, res, clusterId, result, head);
       });
       return;
     case 'GET':
-      if (rr.Wait) return handleWatch(server, req, res, base, rr);
-      return writeLocalGet(server, res, base, rr, head);
+      if (rr.Wait) return handleWatch(server, req, res, clusterId, rr);
+      return writeLocalGet(server, res, clusterId, rr, head);
     default: // HEAD
-      return writeLocalGet(server, res, base, rr, head);
+      return writeLocalGet(server, res, clusterId, rr, head);
   }
 }
 
-function writeLocalGet(server: KeysServer, res: HttpResponseWriter, base: Headers, rr: EtcdRequest, head: boolean): void {
+function writeLocalGet(server: KeysServer, res: HttpResponseWriter, clusterId: string, rr: EtcdRequest, head: boolean): void {
   const ev = server.store.get(rr.Path, rr.Recursive, rr.Sorted, server.now());
-  if (ev instanceof EtcdError) return writeKeyError(res, base, trimErrorPrefix(ev), head);
-  writeKeyEvent(res, base, ev, server, head);
+  if (ev instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(ev), head);
+  writeKeyEvent(res, clusterId, ev, server, head);
 }
 
-function writeResult(server: KeysServer, res: HttpResponseWriter, base: Headers, r: ApplyResult, head: boolean): void {
-  if ('error' in r) return writeKeyError(res, base, trimErrorPrefix(r.error), head);
-  if ('event' in r) return writeKeyEvent(res, base, r.event, server, head);
-  if ('getResult' in r) return writeKeyEvent(res, base, r.getResult, server, head);
-  writeKeyError(res, base, new EtcdError(EcodeRaftInternal, 'received response with no Event/Watcher!', 0), head);
+function writeResult(server: KeysServer, res: HttpResponseWriter, clusterId: string, r: ApplyResult, head: boolean): void {
+  if ('error' in r) return writeKeyError(res, clusterId, trimErrorPrefix(r.error), head);
+  if ('event' in r) return writeKeyEvent(res, clusterId, r.event, server, head);
+  if ('getResult' in r) return writeKeyEvent(res, clusterId, r.getResult, server, head);
+  writeKeyError(res, clusterId, new EtcdError(EcodeRaftInternal, 'received response with no Event/Watcher!', 0), head);
 }
 
 /**
@@ -117,7 +117,7 @@ function writeResult(server: KeysServer, res: HttpResponseWriter, base: Headers,
  * event) as JSON + "\n". The watcher goes away when the client does. etcd 2.3 sets no
  * server-side watch timeout.
  */
-function handleWatch(server: KeysServer, req: HttpRequest, res: HttpResponseWriter, base: Headers, rr: EtcdRequest): void {
+function handleWatch(server: KeysServer, req: HttpRequest, res: HttpResponseWriter, clusterId: string, rr: EtcdRequest): void {
   let flushed = false;
   let over = false;
   let watcher: Watcher | undefined;
@@ -135,9 +135,9 @@ function handleWatch(server: KeysServer, req: HttpRequest, res: HttpResponseWrit
     if (flushed) send(ev);
     else early.push(ev); // found in the history: arrives before the headers are out
   });
-  if (w instanceof EtcdError) return writeKeyError(res, base, trimErrorPrefix(w), false);
+  if (w instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(w), false);
   watcher = w;
-  res.writeHead(200, watchHeaders(base, w.startIndex, server));
+  res.writeHead(200, watchHeaders(clusterId, w.startIndex, server));
   flushed = true;
   req.onClose(() => {
     over = true;

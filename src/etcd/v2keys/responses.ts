@@ -3,23 +3,6 @@ import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
 import { eventJson, isCreated, type StoreEvent } from '../keyspace/event.ts';
 import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
 
-/**
- * Go writes a handler's headers sorted by (canonical) name. Sorts `h` in place (callers pass a
- * fresh list) and returns it: a stable insertion sort, a handful of headers per response.
- */
-export function sortHeaders(h: Headers): Headers {
-  for (let i = 1; i < h.length; i++) {
-    const x = h[i]!;
-    let j = i - 1;
-    while (j >= 0 && h[j]![0] > x[0]) {
-      h[j + 1] = h[j]!;
-      j--;
-    }
-    h[j + 1] = x;
-  }
-  return h;
-}
-
 /** The raft position a response reports. */
 export interface RaftPosition {
   raftIndex(): number;
@@ -30,35 +13,25 @@ export interface RaftPosition {
  * `writeKeyEvent`: 201 for a create (or a set that created), else 200; keys shown without the
  * `/1` namespace; compact JSON + "\n". HEAD gets the headers only.
  */
-export function writeKeyEvent(
-  res: HttpResponseWriter,
-  base: Headers,
-  ev: StoreEvent,
-  rt: RaftPosition,
-  head: boolean,
-): void {
-  res.writeHead(
-    isCreated(ev) ? 201 : 200,
-    sortHeaders([
-      ...base,
-      ['Content-Type', 'application/json'],
-      ['X-Etcd-Index', String(ev.etcdIndex)],
-      ['X-Raft-Index', String(rt.raftIndex())],
-      ['X-Raft-Term', String(rt.raftTerm())],
-    ]),
-  );
+export function writeKeyEvent(res: HttpResponseWriter, clusterId: string, ev: StoreEvent, rt: RaftPosition, head: boolean): void {
+  res.writeHead(isCreated(ev) ? 201 : 200, keyHeaders(clusterId, ev.etcdIndex, rt));
   res.end(head ? undefined : eventJson(ev, STORE_KEYS_PREFIX) + '\n');
 }
 
 /** The headers a watch flushes at once (X-Etcd-Index: the index when the watch began). */
-export function watchHeaders(base: Headers, startIndex: number, rt: RaftPosition): Headers {
-  return sortHeaders([
-    ...base,
+export function watchHeaders(clusterId: string, startIndex: number, rt: RaftPosition): Headers {
+  return keyHeaders(clusterId, startIndex, rt);
+}
+
+/** An event's or a watch's headers, in the order Go writes them (sorted by name). */
+function keyHeaders(clusterId: string, etcdIndex: number, rt: RaftPosition): Headers {
+  return [
     ['Content-Type', 'application/json'],
-    ['X-Etcd-Index', String(startIndex)],
+    ['X-Etcd-Cluster-Id', clusterId],
+    ['X-Etcd-Index', String(etcdIndex)],
     ['X-Raft-Index', String(rt.raftIndex())],
     ['X-Raft-Term', String(rt.raftTerm())],
-  ]);
+  ];
 }
 
 /** `trimErrorPrefix`: the cause loses the `/1` namespace (a copy; the original is untouched). */
@@ -68,11 +41,13 @@ export function trimErrorPrefix(e: EtcdError): EtcdError {
 }
 
 /** `Error.WriteTo`: Content-Type and X-Etcd-Index (no raft headers), the error's status, JSON + "\n". */
-export function writeKeyError(res: HttpResponseWriter, base: Headers, e: EtcdError, head: boolean): void {
-  res.writeHead(
-    e.status,
-    sortHeaders([...base, ['Content-Type', 'application/json'], ['X-Etcd-Index', String(e.index)]]),
-  );
+export function writeKeyError(res: HttpResponseWriter, clusterId: string, e: EtcdError, head: boolean): void {
+  // Sorted by name, as Go writes them.
+  res.writeHead(e.status, [
+    ['Content-Type', 'application/json'],
+    ['X-Etcd-Cluster-Id', clusterId],
+    ['X-Etcd-Index', String(e.index)],
+  ]);
   res.end(head ? undefined : e.toJson() + '\n');
 }
 
