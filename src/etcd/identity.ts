@@ -55,6 +55,5 @@ export function compareIds(a: string, b: string): number {
 function hexDigits(id: string): string {
   let i = 0;
   while (i < id.length - 1 && id.charCodeAt(i) === 48) i++;
-  const d = i === 0 ? id : id.slice(i);
-  return d === d.toLowerCase() ? d : d.toLowerCase();
+  return id.slice(i).toLowerCase();
 }

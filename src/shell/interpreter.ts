@@ -39,9 +39,8 @@ export class Interpreter {
   async runText(text: string, ctx: Ctx): Promise<number> {
     const plain = plainLine(text);
     if (plain !== undefined) {
-      // One simple command of plain words: no parser, no list, and-or and pipeline layers
-      // (the loop below with its one line).
-      const status = this.stopped(ctx) ? await this.runList(plain, ctx) : await this.runSimple(singleCommand(plain)!, ctx);
+      // A line of plain words (most lines): the loop below with its one line, without a parser.
+      const status = await this.runLine(plain, ctx);
       return ctx.state.exit ?? status;
     }
     const parser = new Parser(text);
@@ -58,15 +57,19 @@ export class Interpreter {
       }
       if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
-      const simple = singleCommand(list);
-      if (simple && !this.stopped(ctx)) {
-        // The common line, one plain command: straight to it, without the list, and-or and
-        // pipeline layers (three promises) around it.
-        status = await this.runSimple(simple, ctx);
-      } else status = await this.runList(list, ctx);
+      status = await this.runLine(list, ctx);
       if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
     }
     return ctx.state.exit ?? status;
+  }
+
+  /**
+   * One parsed line. The common line, one simple command, goes straight to it: no list, and-or
+   * and pipeline layers (three promises) around it.
+   */
+  private runLine(list: ListNode, ctx: Ctx): Promise<number> {
+    const simple = singleCommand(list);
+    return simple && !this.stopped(ctx) ? this.runSimple(simple, ctx) : this.runList(list, ctx);
   }
 
   async runList(list: ListNode, ctx: Ctx): Promise<number> {

@@ -27,6 +27,9 @@ function push(parts: WordPart[], part: WordPart): void {
   parts.push(part);
 }
 
+/** What starts a quoted part or an expansion inside a word (the characters `readWordParts` stops a plain run at). */
+export const WORD_QUOTING = '\\\'"$`';
+
 /** Reads a word's parts until an unquoted character for which `stop` is true. */
 export function readWordParts(p: LexSource, stop: (c: string) => boolean): WordPart[] {
   const s = p.src;

@@ -14,9 +14,9 @@ import type {
   Word,
   WordPart,
 } from './ast.ts';
-import { parseDoubleQuotedText as parseDq, type LexSource } from './lexer.ts';
+import { parseDoubleQuotedText as parseDq, WORD_QUOTING, type LexSource } from './lexer.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
-import { literalText, REDIR_OPS, TokenStream, type Token } from './tokens.ts';
+import { endsWord, literalText, REDIR_OPS, TokenStream, type Token } from './tokens.ts';
 
 export { ShellSyntaxError, literalText };
 
@@ -25,9 +25,15 @@ const eofError = (matching?: string) => ShellSyntaxError.eof(matching);
 /** Reserved words that end a list when they come where a command would start. */
 const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 
-/** Characters the lexer treats specially anywhere in a line (`#` only starts a comment at a word's start: excluded anyway). */
+/**
+ * ASCII characters a plain line cannot have: what ends a word (operators, newline; blanks are
+ * taken apart before), what quotes or expands, and `#` (a comment at a word's start).
+ */
 const PLAIN_SPECIAL = new Uint8Array(128);
-for (const c of '\\\'"$`;&|<>()\n#') PLAIN_SPECIAL[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (endsWord(ch) || WORD_QUOTING.includes(ch) || ch === '#') PLAIN_SPECIAL[c] = 1;
+}
 
 /** Words that mean something to the grammar where a command starts (`!` negates a pipeline). */
 const COMMAND_START_WORDS = new Set(['!', 'if', 'while', 'until', 'for', '{', ...TERMINATORS]);

@@ -12,7 +12,7 @@ const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-'
 const OP_START = new Uint8Array(128);
 for (const o of OPERATORS) OP_START[o.charCodeAt(0)] = 1;
 /** Unquoted characters that end a word. */
-function endsWord(c: string): boolean {
+export function endsWord(c: string): boolean {
   switch (c) {
     case ' ':
     case '\t':
