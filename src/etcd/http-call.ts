@@ -88,6 +88,8 @@ export function httpCall(world: World, from: string, url: string, opts: CallOpti
       onData: (c) => (body += c),
       onEnd: () => finish({ status, headers, body }),
       onError: (code) => finish({ error: dialError(code, u), kind: 'dial' }),
+      // The server's process stopped mid-request: what Go's client reads, as a failed endpoint.
+      onServerClose: (gotHead) => finish({ error: gotHead ? 'unexpected EOF' : 'EOF', kind: 'dial' }),
     },
   );
   if (opts.dialTimeoutMs) {

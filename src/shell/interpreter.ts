@@ -354,6 +354,7 @@ export class Interpreter {
         const state = childState(this.host, ctx.state, runEnv ?? env);
         return this.runText(line, { state, io: ctx.io, signal: ctx.signal });
       },
+      lookPath: (name) => this.registry.onPath(name),
     };
   }
 

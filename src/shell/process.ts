@@ -62,6 +62,8 @@ export interface Process {
   sleep(ms: number): Promise<boolean>;
   /** Runs another command line (for exec-watch and shell builtins that spawn). */
   run(commandLine: string, env?: Map<string, string>): Promise<number>;
+  /** exec.LookPath for a bare name: whether $PATH has that program. Absent: assume it does. */
+  lookPath?(name: string): boolean;
 }
 
 /** A command: resolves with its exit code. Never throws for bad input: prints and returns. */

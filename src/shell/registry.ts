@@ -1,6 +1,9 @@
 import type { Command, Process } from './process.ts';
 import type { ShellState } from './state.ts';
 
+/** Builtins with no program of the same name on $PATH (`which` and exec.LookPath miss them). */
+const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type']);
+
 /** Names bash runs itself rather than from /usr/bin (for `type`, and `$_` in the environment). */
 export const BASH_BUILTINS = new Set([
   'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'cd', 'export', 'unset', 'read', 'source', '.',
@@ -69,6 +72,11 @@ export class CommandRegistry {
 
   isBuiltin(name: string): boolean {
     return this.builtins.has(name);
+  }
+
+  /** Whether a program of this name is on $PATH (what `which` and Go's exec.LookPath find). */
+  onPath(name: string): boolean {
+    return this.has(name) && !(this.builtins.has(name) && SHELL_ONLY.has(name));
   }
 
   /** Every command and builtin name, sorted. */

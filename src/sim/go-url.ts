@@ -109,10 +109,9 @@ function parseURLOnce(raw: string): GoURL | { error: string } {
     rest = rest.slice(0, q);
   }
   if (scheme !== '' && !rest.startsWith('/')) return { scheme, opaque: rest, host: '', path: '', rawQuery };
-  if (scheme === '') {
-    const seg = rest.split('/')[0]!;
-    if (seg.includes(':')) return fail('first path segment in URL cannot contain colon');
-  }
+  // No "first path segment in URL cannot contain colon": that check came with Go 1.8 (2017).
+  // etcdctl 2.3.7 was built with Go 1.6, where `172.17.8.101:2379` parses as a path and
+  // getEndpoints' added scheme makes it `http://172.17.8.101:2379`.
   let host = '';
   if ((scheme !== '' || rest.startsWith('//')) && rest.startsWith('//')) {
     const auth = rest.slice(2);

@@ -53,6 +53,11 @@ export interface HttpClientHandlers {
   onError?(code: HttpErrorCode): void;
   /** The server accepted the connection (its SYN-ACK arrived): a silent server, not a cut link. */
   onConnect?(): void;
+  /**
+   * The server closed the connection before the response ended: its process stopped (the
+   * kernel closes a dead process's sockets). `gotHead`: whether the response head had arrived.
+   */
+  onServerClose?(gotHead: boolean): void;
 }
 
 export interface HttpConnection {
@@ -103,10 +108,18 @@ export class HttpStack {
     private clock: WorldClock,
   ) {}
 
-  /** Serves `handler` on a host's port until the host goes down or `close` is called. */
+  /**
+   * Serves `handler` on a host's port until the host goes down or the returned `close` is
+   * called. Closing is the serving process stopping: the exchanges still open are closed from
+   * the server's side, after what was written (a crashed host sends nothing: clients hang).
+   */
   listen(host: string, port: number, handler: HttpHandler): () => void {
-    this.net.listen(host, port, this.portHandler(host, handler));
-    return () => this.net.unlisten(host, port);
+    const open: ServerExchange[] = [];
+    this.net.listen(host, port, this.serve(host, handler, open));
+    return () => {
+      this.net.unlisten(host, port);
+      for (const ex of open.splice(0)) ex.closeFromServer();
+    };
   }
 
   /**
@@ -114,9 +127,15 @@ export class HttpStack {
    * with other traffic (etcd's peer port carries raft messages and `GET /members`).
    */
   portHandler(host: string, handler: HttpHandler): (msg: NetMessage) => void {
-    // Open exchanges, for the client's close: a list, not a Map by connection number (a Map
-    // going from one entry to none reallocates its table, once per request).
-    const open: ServerExchange[] = [];
+    return this.serve(host, handler, []);
+  }
+
+  /**
+   * `open`: the exchanges not ended yet, for the client's close and the server's. A list, not a
+   * Map by connection number (a Map going from one entry to none reallocates its table, once
+   * per request).
+   */
+  private serve(host: string, handler: HttpHandler, open: ServerExchange[]): (msg: NetMessage) => void {
     return (msg: NetMessage) => {
       if (msg.kind === 'http.close') {
         const conn = (msg.payload as { conn: number }).conn;
@@ -150,6 +169,7 @@ export class HttpStack {
 /** The client's side of one connection: what arrives on its port goes to the handlers. */
 class ClientConnection implements HttpConnection {
   private done = false;
+  private gotHead = false;
   private readonly clientPort: number;
   private to: string | undefined;
   private timer: number | undefined;
@@ -211,10 +231,19 @@ class ClientConnection implements HttpConnection {
       this.h.onError?.('ECONNREFUSED');
       return;
     }
+    if (msg.kind === 'http.fin') {
+      if ((msg.payload as { conn: number }).conn !== this.conn) return;
+      this.finish();
+      this.h.onServerClose?.(this.gotHead);
+      return;
+    }
     const seg = msg.payload as ResponseSegment;
     if (seg.conn !== this.conn) return;
     const h = this.h;
-    if (seg.status !== undefined) h.onHead?.(seg.status, seg.headers!);
+    if (seg.status !== undefined) {
+      this.gotHead = true;
+      h.onHead?.(seg.status, seg.headers!);
+    }
     // A handler may have aborted the connection (a TLS client reading plain HTTP).
     if (this.done) return;
     if (seg.chunk !== undefined) h.onData?.(seg.chunk);
@@ -272,6 +301,15 @@ class ServerExchange implements HttpResponseWriter {
   /** The connection number (unique within the stack). */
   get conn(): number {
     return this.p.conn;
+  }
+
+  /** The serving process went away: what it wrote goes out, then the connection closes (FIN). */
+  closeFromServer(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.flush();
+    this.net.send(this.host, this.client, this.p.clientPort, 'http.fin', { conn: this.p.conn }, this.order);
+    if (this.closeCbs) for (const cb of this.closeCbs) cb();
   }
 
   /** The client went away first. */

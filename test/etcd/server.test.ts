@@ -154,3 +154,29 @@ describe('etcd without a quorum', () => {
     expect((await c.exec('core-03', 'etcdctl get /later')).stdout).toBe('2\n');
   });
 });
+
+describe('etcd stopped while requests are open', () => {
+  it('systemctl stop closes its connections: a watch moves to another member, --no-sync fails, curl exits 18 or 52', async () => {
+    const c = await createCluster({ machines: 3, seed: 1 });
+    // A write without quorum stays unanswered until the member stops.
+    const opts = { timeoutMs: 20_000 };
+    const synced = c.exec('core-01', 'etcdctl watch /w', opts);
+    const noSync = c.exec('core-01', 'etcdctl --no-sync watch /w', opts);
+    const curlWatch = c.exec('core-01', `curl -s "${api}/v2/keys/w?wait=true"; echo "rc=$?"`, opts);
+    await c.advance(500);
+    c.partition(['core-01'], ['core-02', 'core-03']);
+    const curlPut = c.exec('core-01', `curl -s -XPUT ${api}/v2/keys/x -d value=1; echo "rc=$?"`, opts);
+    await c.advance(500);
+    expect((await c.exec('core-01', 'sudo systemctl stop etcd2')).exitCode).toBe(0);
+    c.heal();
+    await c.advance(500);
+    expect((await c.exec('core-02', 'etcdctl set /w v')).stdout).toBe('v\n');
+    expect(await synced).toMatchObject({ stdout: 'v\n', exitCode: 0 });
+    expect(await noSync).toMatchObject({
+      stderr: 'Error:  client: etcd cluster is unavailable or misconfigured\nerror #0: unexpected EOF\nerror #1: dial tcp 127.0.0.1:4001: getsockopt: connection refused\n\n',
+      exitCode: 4,
+    });
+    expect((await curlWatch).stdout).toBe('rc=18\n');
+    expect((await curlPut).stdout).toBe('rc=52\n');
+  });
+});

@@ -68,4 +68,43 @@ describe('HttpStack', () => {
     const sent = w.trace.recent().flatMap((e) => (e.type === 'msg.send' && e.from === 'server' ? [e.kind] : []));
     expect(sent).toEqual(['http.head']);
   });
+
+  describe('the serving process stops (its listener is closed)', () => {
+    /** A server that answers nothing at once, or only its head; the listener's closer. */
+    function stopping(headFirst: boolean) {
+      const w = new World({ seed: 1 });
+      for (const h of ['client', 'server']) w.net.setUp(h, true);
+      w.net.addAddress('10.0.0.2', 'server');
+      let closedSeen = false;
+      const close = w.http.listen('server', 80, (req, res) => {
+        req.onClose(() => (closedSeen = true));
+        if (headFirst) res.writeHead(200, []);
+      });
+      const heard: string[] = [];
+      w.http.request('client', { address: '10.0.0.2', port: 80 }, { method: 'GET', path: '/' }, {
+        onHead: (status) => heard.push(`head ${status}`),
+        onEnd: () => heard.push('end'),
+        onServerClose: (gotHead) => heard.push(`closed by server, head ${gotHead}`),
+      });
+      w.clock.schedule(close, 100);
+      return { w, heard, closedSeen: () => closedSeen };
+    }
+
+    it('its open exchanges are closed from the server side, after what it wrote', () => {
+      const a = stopping(false);
+      while (a.w.clock.step());
+      expect(a.heard).toEqual(['closed by server, head false']);
+      expect(a.closedSeen()).toBe(true);
+      const b = stopping(true);
+      while (b.w.clock.step());
+      expect(b.heard).toEqual(['head 200', 'closed by server, head true']);
+    });
+
+    it('a host that crashed sends nothing: its clients hear nothing', () => {
+      const a = stopping(true);
+      a.w.clock.schedule(() => a.w.net.setUp('server', false), 50);
+      while (a.w.clock.step());
+      expect(a.heard).toEqual(['head 200']);
+    });
+  });
 });

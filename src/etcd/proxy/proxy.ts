@@ -183,6 +183,9 @@ export class EtcdProxy {
             answered = true;
             res.end();
           },
+          // The member stopped: before its answer the request goes to the next one; during it,
+          // the body copy ends and so does the proxy's response.
+          onServerClose: (gotHead) => (gotHead ? res.end() : fail('EOF')),
           onError: (code) => {
             const addr = `${ep.host}:${ep.port}`;
             fail(code === 'ECONNREFUSED' ? `dial tcp ${addr}: getsockopt: connection refused` : `dial tcp ${addr}: getsockopt: no route to host`);

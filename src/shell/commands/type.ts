@@ -23,8 +23,7 @@ export const type: Builtin = async (proc, sh) => {
 export const which: Builtin = async (proc, sh) => {
   let status = 0;
   for (const name of proc.argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    const prog = sh.registry.has(name) && !(sh.registry.isBuiltin(name) && ['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type'].includes(name));
-    if (prog) proc.stdout.write(`${name === 'sh' ? '/bin' : '/usr/bin'}/${name}\n`);
+    if (sh.registry.onPath(name)) proc.stdout.write(`${name === 'sh' ? '/bin' : '/usr/bin'}/${name}\n`);
     else {
       proc.stderr.write(`which: no ${name} in (${proc.env.get('PATH') ?? ''})\n`);
       status = 1;

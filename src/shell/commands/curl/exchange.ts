@@ -99,6 +99,13 @@ export function exchange(
       },
       onEnd: () => finish({ kind: 'done' }, false),
       onError,
+      // The server's process stopped: nothing came (52), or the body was cut short (18).
+      onServerClose: (gotHead) => {
+        if (!gotHead) return finish({ kind: 'error', code: 52, message: 'Empty reply from server' }, false);
+        const left = progress.size !== undefined ? progress.size - progress.received : undefined;
+        const message = left !== undefined ? `transfer closed with ${left} bytes remaining to read` : 'transfer closed with outstanding read data remaining';
+        finish({ kind: 'error', code: 18, message }, false);
+      },
     };
     conn = host.http({ address: url.host, port: url.port }, out, handlers);
   }

@@ -37,6 +37,8 @@ export interface RunOptions {
   limitMs?: number;
   /** Called this many ms after start (e.g. to change the world mid-watch). */
   at?: [number, () => void][];
+  /** Program names exec.LookPath does not find (the rest it does). */
+  notOnPath?: string[];
 }
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
@@ -150,6 +152,7 @@ export function spawnEtcdctl(world: World, ctx: HostContext, args: string[], opt
       ran.push({ line, env: env ?? new Map() });
       return 0;
     },
+    lookPath: (name) => !(opts.notOnPath ?? []).includes(name),
   };
   const start = world.now();
   let code: number | undefined;

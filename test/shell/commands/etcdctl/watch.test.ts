@@ -115,6 +115,12 @@ describe('exec-watch', () => {
     expect(waits(t)[0]).toBe('recursive=true&wait=true&waitIndex=0');
   });
 
+  it('a program not on $PATH: at the first change, the error of exec.Command (no newline), exit 1', async () => {
+    const t = watching([ev('set', '/foo', 'one', 9), ev('set', '/foo', 'two', 10)]);
+    const r = await t.run('core-01', ['exec-watch', '/foo', '--', 'nosuchcmd', 'arg'], { interruptAfterMs: 3000, notOnPath: ['nosuchcmd'] });
+    expect(r).toMatchObject({ stdout: '', stderr: 'exec: "nosuchcmd": executable file not found in $PATH', code: 1, ran: [] });
+  });
+
   it('needs a key and a command', async () => {
     expect(await watching([]).run('core-01', ['exec-watch', '/foo'])).toMatchObject({
       stderr: 'Error:  key and command to exec required\n',

@@ -156,6 +156,11 @@ class Trip implements HttpClientHandlers {
     this.finish(() => this.resolve(dialError(code, this.to.address, this.to.port)));
   }
 
+  /** The member's process stopped: Go's transport reads EOF, or its body reader an unexpected one. */
+  onServerClose(gotHead: boolean): void {
+    this.finish(() => this.resolve(new GoError(gotHead ? 'unexpected EOF' : 'EOF')));
+  }
+
   /** Times the earliest limit still ahead (on a tie: header, then deadline, then dial, as three timers set in that order would run). */
   private armNext(): void {
     const at = Math.min(this.headerAt, this.deadlineAt, this.dialAt);

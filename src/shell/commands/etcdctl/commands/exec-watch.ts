@@ -53,6 +53,13 @@ export function execWatchCommand(): CliCommand {
           continue;
         }
         if (cmdArgs.length === 0) continue;
+        // exec.Command runs the program itself, no shell: a name not on $PATH fails Start, and
+        // etcdctl prints the error (Fprintf, no newline) and exits 1.
+        const prog = cmdArgs[0]!;
+        if (!prog.includes('/') && rt.proc.lookPath?.(prog) === false) {
+          rt.err(`exec: "${prog}": executable file not found in $PATH`);
+          rt.exit(1);
+        }
         void rt.proc.run(cmdArgs.map(shellQuote).join(' '), watchEnv(rt.proc.env, resp)).catch(() => undefined);
       }
     },
