@@ -58,7 +58,12 @@ export class KNode {
 
   /** The ttl part of `expirationAndTTL`, for a node that is not permanent. */
   private ttlAt(now: number): number {
-    const left = this.expireTime - now;
+    let left = this.expireTime - now;
+    // Go subtracts whole nanoseconds (`store/node.go`); these floats (expireTime = now + ttl *
+    // 1000) carry rounding of an ulp or two, so a whole second missed by less than that, or
+    // by under half a nanosecond, is that whole second: no sliver that would round up.
+    const whole = Math.round(left / 1000) * 1000;
+    if (Math.abs(left - whole) <= Math.max(5e-7, 4 * Number.EPSILON * Math.max(this.expireTime, Math.abs(now)))) left = whole;
     let ttl = Math.trunc(left / 1000);
     if (left - ttl * 1000 > 0) ttl++;
     return ttl;

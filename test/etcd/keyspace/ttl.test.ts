@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { newMemberStore } from '../../../src/etcd/keyspace/namespaces.ts';
 import { EtcdError } from '../../../src/etcd/keyspace/errors.ts';
 import { eventJson, type StoreEvent } from '../../../src/etcd/keyspace/event.ts';
@@ -32,6 +33,28 @@ describe('TTL display', () => {
     );
     s.deleteExpiredKeys(60_000);
     expect(s.index()).toBe(2);
+  });
+  // Go counts whole nanoseconds: a key read at the instant it was written shows exactly its ttl,
+  // k whole seconds later ttl - k, k seconds after expiring -k. Virtual ms are floats, and
+  // `now + ttl * 1000` rounds: the remainder must not come out as a sliver that rounds up.
+  it('ttl is never off by one from float rounding, at any write time (property)', () => {
+    const ttlOf = (s: ReturnType<typeof newMemberStore>, at: number) => ((s.get('/1/t', false, false, at) as StoreEvent).node.ttl ?? 0) + 0; // -0 is 0 (omitted alike)
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 1e9 })),
+        fc.integer({ min: 0, max: 600 }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 999.999, noNaN: true })),
+        (now, ttl, k, frac) => {
+          const s = newMemberStore();
+          const expireTime = now + ttl * 1000; // request.ts expirationOf
+          expect((s.set('/1/t', false, 'v', { expireTime }, now) as StoreEvent).node.ttl).toBe(ttl);
+          if (k < ttl) expect(ttlOf(s, now + k * 1000 + frac)).toBe(ttl - k);
+          expect(ttlOf(s, expireTime + k * 1000 + frac)).toBe(-k + 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
