@@ -168,7 +168,7 @@ export class SimCluster implements SimClusterApi {
       if (!r.host.isRunning()) continue;
       const s = this.etcdUnit(r).server;
       if (!s || !s.isLeader()) continue;
-      const term = s.raftTerm();
+      const term = s.currentTerm();
       if (!best || term > best.term) best = { name, term };
     }
     return best?.name;

@@ -2,6 +2,7 @@ import type { World } from '../sim/world.ts';
 import type { HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { MemberSnapshot, EtcdRole } from '../snapshot.ts';
 import { RaftNode } from './raft/node.ts';
+import { termAt } from './raft/log.ts';
 import type { Entry, RaftMessage, ConfChange } from './raft/types.ts';
 import type { Store } from './keyspace/store.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
@@ -175,7 +176,17 @@ export class EtcdServer implements KeysServer {
     return this.disk.applied;
   }
 
+  /**
+   * X-Raft-Term: the term of the last applied entry (`etcdserver/server.go` apply() stores
+   * e.Term), which stays put while a member without a quorum campaigns at ever higher terms.
+   * etcd 0.4 sent its raft server's current term.
+   */
   raftTerm(): number {
+    return this.v04 ? this.disk.raft.term : (termAt(this.disk.raft, this.disk.applied) ?? 0);
+  }
+
+  /** The raft node's current term (its hard state), as the screen shows it. */
+  currentTerm(): number {
     return this.disk.raft.term;
   }
 

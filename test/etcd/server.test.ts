@@ -143,6 +143,23 @@ describe('etcd without a quorum', () => {
     expect(after.stdout).toContain('"value":"new"');
   });
 
+  // etcdserver/server.go apply(): s.r.index and s.r.term are stored per applied entry; the
+  // raft node's own term climbs with every campaign of a member without a quorum.
+  it('X-Raft-Term is the term of the last applied entry, not the term a lone member campaigns at', async () => {
+    const c = await createCluster({ machines: 3, seed: 5 });
+    const head = async () => {
+      const r = await c.exec('core-01', 'curl -sI http://127.0.0.1:2379/v2/keys/x');
+      return [/X-Raft-Index: (\d+)/.exec(r.stdout)![1], /X-Raft-Term: (\d+)/.exec(r.stdout)![1]];
+    };
+    await c.exec('core-01', 'curl -s -X PUT http://127.0.0.1:2379/v2/keys/x -d value=1');
+    c.partition(['core-01'], ['core-02', 'core-03']);
+    await c.advance(2000); // the last SYNC entries sent before the cut have been applied
+    const before = await head();
+    await c.advance(10_000);
+    expect(await head()).toEqual(before);
+    expect(before[1]).toBe('2');
+  });
+
   it('a member persists its log and keyspace across a crash and catches up after booting', async () => {
     const c = await createCluster({ machines: 3, seed: 8 });
     await c.exec('core-01', 'etcdctl set /persist yes');
