@@ -3,6 +3,7 @@ import type { RaftNode } from './raft/node.ts';
 import type { ConfChange } from './raft/types.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
 import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
+import type { ProposeFailure } from './v2keys/responses.ts';
 import type { EtcdDisk } from './disk.ts';
 import type { EtcdLog } from './log.ts';
 import { type Member, memberRaftAttributesPath, raftAttributesJson, removedMemberPath } from './membership.ts';
@@ -20,7 +21,7 @@ export interface ConfChangeHost {
   readonly requestTimeoutMs: number;
   disk(): EtcdDisk;
   node(): RaftNode | undefined;
-  proposeInternal(req: Partial<EtcdRequest>, then: (r: ApplyResult | 'timeout') => void): void;
+  proposeInternal(req: Partial<EtcdRequest>, then: (r: ApplyResult | ProposeFailure) => void): void;
   /** This member was removed from the cluster: etcd's run loop ends and the process exits. */
   removedSelf(): void;
 }
@@ -72,7 +73,7 @@ export class MemberChanges {
     }
     if (peerURLs.some((u) => { const o = ms.byPeerURL(u); return o !== undefined && o.id !== id; })) return done(409, 'etcdserver: peerURL exists');
     this.s.proposeInternal({ Path: memberRaftAttributesPath(id), Val: raftAttributesJson({ ...m, peerURLs }) }, (r) =>
-      r === 'timeout' ? done(500, 'Internal Server Error') : done(204, ''),
+      typeof r === 'string' ? done(500, 'Internal Server Error') : done(204, ''),
     );
   }
 

@@ -2,9 +2,10 @@ import type { WorldClock } from '../sim/clock.ts';
 import type { RaftNode } from './raft/node.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
 import type { ApplyResult } from './v2keys/apply.ts';
+import type { ProposeFailure } from './v2keys/responses.ts';
 
 interface Pending {
-  done: (r: ApplyResult | 'timeout') => void;
+  done: (r: ApplyResult | ProposeFailure) => void;
   timer: number;
 }
 
@@ -26,16 +27,19 @@ export class Proposals {
   constructor(
     private clock: WorldClock,
     private timeoutMs: number,
+    /** Which timeout text a proposal made at `start` gets (etcd's parseProposeCtxErr). */
+    private cause: (start: number) => ProposeFailure = () => 'timeout',
   ) {}
 
   /** `req` becomes the raft entry's data, tagged with its ID: pass a request of your own. */
-  propose(node: RaftNode, memberId: string, req: EtcdRequest, done: (r: ApplyResult | 'timeout') => void): void {
-    const id = `${memberId}:${this.clock.now()}:${++this.seq}`;
+  propose(node: RaftNode, memberId: string, req: EtcdRequest, done: (r: ApplyResult | ProposeFailure) => void): void {
+    const start = this.clock.now();
+    const id = `${memberId}:${start}:${++this.seq}`;
     req.ID = id;
     const timer = this.clock.schedule(() => {
       this.pending.delete(id);
       this.queued.delete(req);
-      done('timeout');
+      done(this.cause(start));
     }, this.timeoutMs);
     this.pending.set(id, { done, timer });
     if (!node.propose(req)) this.queued.add(req);

@@ -33,6 +33,9 @@ import { RoleLogger04 } from './v04/role-log.ts';
 import { routeClient04 } from './v04/routes.ts';
 import { routePeer04 } from './v04/peer-routes.ts';
 import { Proposals } from './proposals.ts';
+import { PeerLinks } from './peer-links.ts';
+import { proposeTimeoutCause } from './timeout-cause.ts';
+import { proposeFailureError, type ProposeFailure } from './v2keys/responses.ts';
 import { MemberChanges, type JoinAttributes } from './member-changes.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
 
@@ -96,6 +99,10 @@ export class EtcdServer implements KeysServer {
   private undo: (() => void)[] = [];
   private proxy: EtcdProxy | undefined;
   private roleLog: Pick<RoleLogger, 'changed'> | undefined;
+  /** The links to the peers as rafthttp sees them (etcd 2.x members only). */
+  private links: PeerLinks | undefined;
+  /** When this process last saw a new leader (etcdserver raftNode's `lt`). */
+  private leadElectedAt: number | undefined;
   /** etcd 0.4 (`etcd.service`): its own start, log, routes and registry (src/etcd/v04). */
   private readonly v04: boolean;
   /** Exit status of the last run that ended by itself (a failed start, a removal). */
@@ -115,7 +122,7 @@ export class EtcdServer implements KeysServer {
     this.proc = proc;
     this.v04 = config.flavor === 'etcd';
     this.log = this.v04 ? etcd04Log(world, proc) : new EtcdLog(proc);
-    this.proposals = new Proposals(world.clock, requestTimeoutMs(config.electionMs));
+    this.proposals = new Proposals(world.clock, requestTimeoutMs(config.electionMs), (start) => this.timeoutCause(start));
     this.changes = new MemberChanges({
       world: this.world,
       log: this.log,
@@ -257,6 +264,11 @@ export class EtcdServer implements KeysServer {
       ? new RoleLogger04(this.log, this.config.name, disk.raft.term, (id) => disk.membership.members.get(id)?.name ?? '')
       : new RoleLogger(this.log, disk);
     this.published = false;
+    this.leadElectedAt = undefined;
+    if (!this.v04) {
+      this.links = new PeerLinks(this.world.clock, this.world.net, this.hostName, () => this.peerAddrs());
+      this.links.start();
+    }
     this.role = 'follower';
     this.selfStats = new SelfStats(this.config.name, disk.memberId, this.world.now());
     this.node = new RaftNode({
@@ -295,6 +307,8 @@ export class EtcdServer implements KeysServer {
     this.proxy?.stop();
     this.proxy = undefined;
     this.roleLog = undefined;
+    this.links?.stop();
+    this.links = undefined;
     this.node?.stop();
     this.node = undefined;
     this.world.clock.cancel(this.syncTimer);
@@ -357,6 +371,11 @@ export class EtcdServer implements KeysServer {
     return route;
   }
 
+  /** Every other member's raft address, for the link status. */
+  private *peerAddrs(): Iterable<[string, RaftRoute | undefined]> {
+    for (const id of this.disk.membership.members.keys()) if (id !== this.disk.memberId) yield [id, this.routeTo(id)];
+  }
+
   private recvRaft(msg: RaftMessage): void {
     if (!this.node) return;
     if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') this.selfStats?.recvAppend(this.world.now());
@@ -371,13 +390,26 @@ export class EtcdServer implements KeysServer {
 
   // ---- Proposals ------------------------------------------------------------------------
 
-  propose(req: EtcdRequest, done: (result: ApplyResult | 'timeout') => void): void {
+  propose(req: EtcdRequest, done: (result: ApplyResult | ProposeFailure) => void): void {
     if (!this.node) return done('timeout');
     this.proposals.propose(this.node, this.disk.memberId, req, done);
   }
 
+  /** The timeout text of a proposal made at `start` and not applied in time. */
+  private timeoutCause(start: number): ProposeFailure {
+    return proposeTimeoutCause({
+      start,
+      leadElectedAt: this.leadElectedAt,
+      electionMs: this.config.electionMs,
+      lead: this.leaderId,
+      self: this.disk.memberId,
+      members: [...this.disk.membership.members.keys()],
+      activeSince: (id) => this.links?.activeSince(id),
+    });
+  }
+
   /** Proposes an internal write (attributes, cluster version); errors are ignored. */
-  private proposeInternal(req: Partial<EtcdRequest>, then?: (r: ApplyResult | 'timeout') => void): void {
+  private proposeInternal(req: Partial<EtcdRequest>, then?: (r: ApplyResult | ProposeFailure) => void): void {
     this.propose({ Method: 'PUT', ...req } as EtcdRequest, (r) => then?.(r));
   }
 
@@ -461,6 +493,7 @@ export class EtcdServer implements KeysServer {
     this.roleLog?.changed(role, term, leader, this.node?.voters() ?? []);
     const wasLeader = this.role === 'leader';
     this.role = role;
+    if (leader !== undefined && leader !== this.leaderId) this.leadElectedAt = this.world.now();
     this.leaderId = leader;
     if (leader) this.selfStats?.becameFollowerOf(leader, this.world.now());
     if (role === 'leader' && !wasLeader) this.scheduleSync();
@@ -484,8 +517,13 @@ export class EtcdServer implements KeysServer {
     const self = this.disk.membership.members.get(this.disk.memberId);
     const attrs = { id: this.disk.memberId, name: this.config.name, peerURLs: self?.peerURLs ?? [], clientURLs: this.config.clientURLs };
     this.proposeInternal({ Path: memberAttributesPath(this.disk.memberId), Val: attributesJson(attrs) }, (r) => {
-      if (r === 'timeout' && this.node) return this.publish();
-      if (r !== 'timeout') this.log.info(`published {Name:${attrs.name} ClientURLs:[${attrs.clientURLs.join(' ')}]} to cluster ${this.clusterId}`);
+      if (typeof r === 'string') {
+        // etcdserver/server.go publish: each failed attempt is logged, then tried again.
+        if (!this.node) return;
+        this.log.error(`publish error: ${proposeFailureError(r).cause}`);
+        return this.publish();
+      }
+      this.log.info(`published {Name:${attrs.name} ClientURLs:[${attrs.clientURLs.join(' ')}]} to cluster ${this.clusterId}`);
     });
   }
 

@@ -49,4 +49,15 @@ describe('Proposals', () => {
     p.applied(b.ID!, { none: true });
     expect(results).toEqual(['timeout', 'applied']);
   });
+
+  it('a timed-out proposal gets the cause for the time it was made (parseProposeCtxErr(err, start))', () => {
+    const clock = new WorldClock();
+    const starts: number[] = [];
+    const p = new Proposals(clock, 1000, (start) => (starts.push(start), 'timeout-leader-fail'));
+    const { raft } = fakeNode();
+    const results: string[] = [];
+    clock.schedule(() => p.propose(raft, 'm1', newRequest({ Method: 'PUT', Path: '/1/a' }), (r) => results.push(String(r))), 250);
+    while (clock.step());
+    expect([starts, results, clock.now()]).toEqual([[250], ['timeout-leader-fail'], 1250]);
+  });
 });

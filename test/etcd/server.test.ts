@@ -160,6 +160,19 @@ describe('etcd without a quorum', () => {
     expect(before[1]).toBe('2');
   });
 
+  // etcdserver/server.go parseProposeCtxErr: the follower forwarded the write to the dead
+  // leader; the new leader came up within 2 election timeouts after the request started.
+  it('a write lost with a dead leader times out "possibly due to previous leader failure"', async () => {
+    const c = await createCluster({ machines: 3, seed: 3 });
+    const leader = c.leader()!;
+    const follower = c.machines.find((m) => m !== leader)!;
+    c.kill(leader);
+    const put = await c.exec(follower, `curl -s -w ' %{http_code}' -X PUT http://127.0.0.1:2379/v2/keys/a -d value=1`);
+    expect(put.stdout).toBe(
+      '{"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request timed out, possibly due to previous leader failure","index":0}\n 500',
+    );
+  });
+
   it('a member persists its log and keyspace across a crash and catches up after booting', async () => {
     const c = await createCluster({ machines: 3, seed: 8 });
     await c.exec('core-01', 'etcdctl set /persist yes');
