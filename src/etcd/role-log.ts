@@ -22,43 +22,24 @@ export function logMemberStart(log: EtcdLog, disk: EtcdDisk, restart: boolean, s
 }
 
 /**
- * The raft lines etcd 2.3 logs as a member's role, term and leader change (raft/raft.go and
- * raft/node.go wording). Only what the role callbacks can tell: vote tallies are not logged.
+ * The lines etcd 2.3's raft/node.go logs as the leader a member knows changes (the Ready's soft
+ * state, after the step that changed it). raft.go's own lines (roles, votes, terms) come from
+ * the rules through the node's logger.
  */
 export class RoleLogger {
-  private role: 'follower' | 'candidate' | 'leader' = 'follower';
-  private term: number;
   private lead: string | undefined;
 
   constructor(
     private readonly log: EtcdLog,
     private readonly disk: EtcdDisk,
-  ) {
-    this.term = Math.max(1, disk.raft.term);
-  }
+  ) {}
 
-  changed(role: 'follower' | 'candidate' | 'leader', term: number, leader: string | undefined, peers: string[]): void {
+  changed(_role: 'follower' | 'candidate' | 'leader', term: number, leader: string | undefined, _voters?: string[]): void {
+    if (leader === this.lead) return;
     const id = this.disk.memberId;
-    const log = this.log;
-    if (role === 'candidate' && (this.role !== 'candidate' || term !== this.term)) {
-      log.info(`${id} is starting a new election at term ${term - 1}`);
-      log.info(`${id} became candidate at term ${term}`);
-      log.info(`${id} received vote from ${id} at term ${term}`);
-      const entries = this.disk.raft.log;
-      const last = entries.length > 0 ? entries[entries.length - 1]! : { index: 0, term: 0 };
-      for (const p of peers) if (p !== id) log.info(`${id} [logterm: ${last.term}, index: ${last.index}] sent vote request to ${p} at term ${term}`);
-    } else if (role === 'leader' && this.role !== 'leader') {
-      log.info(`${id} became leader at term ${term}`);
-    } else if (role === 'follower' && (this.role !== 'follower' || term !== this.term)) {
-      log.info(`${id} became follower at term ${term}`);
-    }
-    if (leader !== this.lead) {
-      if (leader === undefined) log.info(`raft.node: ${id} lost leader ${this.lead} at term ${term}`);
-      else if (this.lead === undefined) log.info(`raft.node: ${id} elected leader ${leader} at term ${term}`);
-      else log.info(`raft.node: ${id} changed leader from ${this.lead} to ${leader} at term ${term}`);
-    }
-    this.role = role;
-    this.term = term;
+    if (leader === undefined) this.log.info(`raft.node: ${id} lost leader ${this.lead} at term ${term}`);
+    else if (this.lead === undefined) this.log.info(`raft.node: ${id} elected leader ${leader} at term ${term}`);
+    else this.log.info(`raft.node: ${id} changed leader from ${this.lead} to ${leader} at term ${term}`);
     this.lead = leader;
   }
 }

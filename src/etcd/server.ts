@@ -282,6 +282,8 @@ export class EtcdServer implements KeysServer {
       send: (to, msg) => this.sendRaft(to, msg),
       onCommitted: (entries) => this.applyEntries(entries),
       onRoleChange: (role, term, leader) => this.roleChanged(role, term, leader),
+      // etcd 2's raft logs through capnslog into the journal; goraft's lines come from RoleLogger04.
+      logger: this.v04 ? undefined : (line) => this.log.info(line),
       name: this.hostName,
       nameOf: (id) => this.hostOfMember(id) ?? id,
       trace: (e) => this.world.trace.emit(e),

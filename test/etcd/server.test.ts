@@ -210,3 +210,41 @@ describe('etcd stopped while requests are open', () => {
     expect((await curlPut).stdout).toBe('rc=52\n');
   });
 });
+
+describe("the journal tells an election as etcd 2.3's raft does", () => {
+  /** A machine's etcd2 lines without the journal's prefix. */
+  const journal = async (c: Cluster, m: string) =>
+    (await c.exec(m, 'journalctl -u etcd2 --no-pager')).stdout.split('\n').map((l) => l.replace(/^.*?etcd2\[\d+\]: /, ''));
+  const memberId = (lines: string[]) => lines.find((l) => / became follower at term /.test(l))!.split(' ')[0]!;
+
+  it('a voter logs the higher term and its vote; the winner its tally, then its win', async () => {
+    const c = await createCluster({ machines: 3, seed: 1 });
+    const old = c.leader()!;
+    c.kill(old);
+    await c.advance(4000);
+    const leader = c.leader()!;
+    const voter = c.machines.find((m) => m !== old && m !== leader)!;
+    const [lj, vj] = [await journal(c, leader), await journal(c, voter)];
+    const [l, v] = [memberId(lj), memberId(vj)];
+    const at = vj.indexOf(`${v} [term: 2] received a MsgVote message with higher term from ${l} [term: 3]`);
+    expect(at).toBeGreaterThan(0);
+    expect(vj[at + 1]).toBe(`${v} became follower at term 3`);
+    expect(vj[at + 2]).toMatch(/^\w+ \[logterm: 2, index: \d+, vote: 0\] voted for \w+ \[logterm: 2, index: \d+\] at term 3$/);
+    expect(vj[at + 2]).toContain(`voted for ${l} `);
+    const tally = lj.indexOf(`${l} [quorum:2] has received 2 votes and 0 vote rejections`);
+    expect(lj[tally - 1]).toBe(`${l} received vote from ${v} at term 3`);
+    expect(lj[tally + 1]).toBe(`${l} became leader at term 3`);
+  });
+
+  it('a leader cut off from the quorum steps down, in CheckQuorum words', async () => {
+    const c = await createCluster({ machines: 3, seed: 2 });
+    const old = c.leader()!;
+    c.partition([old], c.machines.filter((m) => m !== old));
+    await c.advance(3000);
+    const j = await journal(c, old);
+    const id = memberId(j);
+    const at = j.indexOf(`${id} stepped down to follower since quorum is not active`);
+    expect(at).toBeGreaterThan(0);
+    expect(j[at + 1]).toBe(`${id} became follower at term 2`);
+  });
+});

@@ -11,6 +11,7 @@ export function becomeFollower(s: RaftState, term: number, lead: NodeId | undefi
   reset(s, term, now, timeoutMs);
   s.lead = lead;
   s.role = 'follower';
+  s.logger?.(`${s.id} became follower at term ${term}`);
 }
 
 /** A new term, a vote for itself. */
@@ -19,6 +20,7 @@ export function becomeCandidate(s: RaftState, now: number, timeoutMs: number): v
   s.storage.vote = s.id;
   s.role = 'candidate';
   if (s.wantNotes()) s.notes.push({ kind: 'vote', term: s.storage.term, votedFor: s.id });
+  s.logger?.(`${s.id} became candidate at term ${s.storage.term}`);
 }
 
 /**
@@ -29,6 +31,7 @@ export function becomeLeader(s: RaftState, now: number): void {
   reset(s, s.storage.term, now, s.electionTimeoutMs);
   s.lead = s.id;
   s.role = 'leader';
+  s.logger?.(`${s.id} became leader at term ${s.storage.term}`);
   const log_ = s.storage.log;
   for (let i = s.storage.commit + 1; i < log_.length; i++) {
     if (log_[i]!.type === 'confChange') {
@@ -41,6 +44,8 @@ export function becomeLeader(s: RaftState, now: number): void {
 
 /** Becomes candidate and asks every other voter for its vote. */
 export function campaign(s: RaftState, now: number, timeoutMs: number): void {
+  // raft.go Step(MsgHup) logs this before campaign().
+  s.logger?.(`${s.id} is starting a new election at term ${s.storage.term}`);
   becomeCandidate(s, now, timeoutMs);
   poll(s, s.id, true);
   const st = s.storage;
@@ -48,6 +53,7 @@ export function campaign(s: RaftState, now: number, timeoutMs: number): void {
   const logTerm = log.lastTerm(st);
   for (const id of s.prs.keys()) {
     if (id === s.id) continue;
+    s.logger?.(`${s.id} [logterm: ${logTerm}, index: ${index}] sent vote request to ${id} at term ${st.term}`);
     send(s, msgVote(st.term, s.id, id, index, logTerm));
   }
 }
@@ -65,6 +71,7 @@ export function canGrantVote(s: RaftState, candidate: NodeId, lastIdx: number, l
 export function handleVote(s: RaftState, m: MsgVote, now: number): void {
   const st = s.storage;
   const grant = canGrantVote(s, m.from, m.index, m.logTerm);
+  logVote(s, m, grant ? 'voted for' : 'rejected vote from');
   if (grant) {
     s.electionResetAt = now;
     if (st.vote !== m.from) {
@@ -75,8 +82,16 @@ export function handleVote(s: RaftState, m: MsgVote, now: number): void {
   send(s, msgVoteResp(st.term, s.id, m.from, !grant));
 }
 
+/** raft.go's line for a vote request answered (`vote`: the vote held before it, %x: 0 for none). */
+export function logVote(s: RaftState, m: MsgVote, what: 'voted for' | 'rejected vote from'): void {
+  if (!s.logger) return;
+  const st = s.storage;
+  s.logger(`${s.id} [logterm: ${log.lastTerm(st)}, index: ${log.lastIndex(st)}, vote: ${st.vote ?? 0}] ${what} ${m.from} [logterm: ${m.logTerm}, index: ${m.index}] at term ${st.term}`);
+}
+
 /** Records a vote (the first answer of each voter counts) and returns how many were granted. */
 export function poll(s: RaftState, from: NodeId, granted: boolean): number {
+  s.logger?.(`${s.id} ${granted ? 'received vote from' : 'received vote rejection from'} ${from} at term ${s.storage.term}`);
   if (s.prs.has(from) && !s.votes.has(from)) s.votes.set(from, granted);
   return grantedVotes(s);
 }

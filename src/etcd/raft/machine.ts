@@ -4,7 +4,7 @@ import type { RaftState } from './state.ts';
 import { electionDeadline, promotable } from './state.ts';
 import { becomeFollower, becomeLeader, campaign, electionResult, voteDecides } from './election.ts';
 import { bcastAppend, bcastHeartbeat, quorumActive, resetRecentActive } from './replication.ts';
-import { isLeaderMessage, leadOf, stepCandidate, stepFollower, stepLeader, termCheck } from './rules.ts';
+import { isLeaderMessage, leadOf, logHigherTerm, logStale, stepCandidate, stepFollower, stepLeader, termCheck } from './rules.ts';
 
 /**
  * A member's raft role as an XState machine: follower, candidate, leader. Follower and candidate
@@ -80,7 +80,13 @@ export const raftMachine = setup({
   actions: {
     followHigherTerm: ({ context: c, event }: Args) => {
       const m = msgOf(event);
+      logHigherTerm(c.s, m);
       becomeFollower(c.s, m.term, leadOf(m), c.now(), c.randomTimeout());
+    },
+    ignoreStale: ({ context: c, event }: Args) => logStale(c.s, msgOf(event)),
+    stepDown: ({ context: c }: Args) => {
+      c.s.logger?.(`${c.s.id} stepped down to follower since quorum is not active`);
+      becomeFollower(c.s, c.s.storage.term, undefined, c.now(), c.randomTimeout());
     },
     followSender: ({ context: c, event }: Args) => {
       becomeFollower(c.s, c.s.storage.term, msgOf(event).from, c.now(), c.randomTimeout());
@@ -114,7 +120,7 @@ export const raftMachine = setup({
       exit: 'disarmElectionTimer',
       on: {
         MSG: [
-          { guard: 'stale' },
+          { guard: 'stale', actions: 'ignoreStale' },
           { guard: 'higherTerm', target: 'follower', reenter: true, actions: ['followHigherTerm', 'stepFollower'] },
           { actions: 'stepFollower' },
         ],
@@ -135,7 +141,7 @@ export const raftMachine = setup({
       ],
       on: {
         MSG: [
-          { guard: 'stale' },
+          { guard: 'stale', actions: 'ignoreStale' },
           { guard: 'higherTerm', target: 'follower', actions: ['followHigherTerm', 'stepFollower'] },
           // Another member won this term: follow it, then take its message.
           { guard: 'fromLeaderOfTerm', target: 'follower', actions: ['followSender', 'stepFollower'] },
@@ -150,13 +156,13 @@ export const raftMachine = setup({
       // etcd's tickHeartbeat: the node sends TICK every heartbeat interval while the role is leader.
       on: {
         MSG: [
-          { guard: 'stale' },
+          { guard: 'stale', actions: 'ignoreStale' },
           { guard: 'higherTerm', target: 'follower', actions: ['followHigherTerm', 'stepFollower'] },
           { actions: 'stepLeader' },
         ],
         TICK: [
           // A partitioned leader stops serving.
-          { guard: 'quorumLost', target: 'follower', actions: 'followNobody' },
+          { guard: 'quorumLost', target: 'follower', actions: 'stepDown' },
           { actions: 'leaderTick' },
         ],
       },
@@ -178,10 +184,14 @@ export const raftMachine = setup({
 export function stepInPlace(c: RaftMachineContext, m: RaftMessage): boolean {
   const s = c.s;
   const tc = termCheck(s, m);
-  if (tc === 'stale') return true;
+  if (tc === 'stale') {
+    logStale(s, m);
+    return true;
+  }
   if (tc === 'higher') {
     if (s.role !== 'follower') return false;
     c.disarmElection();
+    logHigherTerm(s, m);
     becomeFollower(s, m.term, leadOf(m), c.now(), c.randomTimeout());
     stepFollower(s, m, c.now());
     c.armElection(Math.max(0, electionDeadline(s) - c.now()));

@@ -38,6 +38,8 @@ export interface RaftNodeOptions {
   onCommitted?(entries: Entry[]): void;
   /** Role, term or known leader changed. */
   onRoleChange?(role: RaftRole, term: number, leader: NodeId | undefined): void;
+  /** Receives raft.go's log lines as they are made (etcd 2's journal); absent: none are made. */
+  logger?(line: string): void;
   trace?(event: RaftTraceEvent): void;
   /** False when nobody would see a trace event: the node skips building them (default: true). */
   traceActive?(): boolean;
@@ -137,6 +139,7 @@ export class RaftNode {
       maxEntriesPerMsg: opts.maxEntriesPerMsg,
       maxInflight: opts.maxInflight,
       wantNotes: () => this.tracing(),
+      logger: opts.logger,
     });
     this.reported = { role: 'follower', term: storage.term, lead: undefined };
     this.tracedCommit = storage.commit;

@@ -1,7 +1,8 @@
 import type { NodeId, RaftMessage } from './types.ts';
 import type { RaftState } from './state.ts';
 import { send } from './state.ts';
-import { handleVote, poll } from './election.ts';
+import { handleVote, logVote, poll } from './election.ts';
+import { quorum } from './state.ts';
 import { msgProp, msgVoteResp } from './messages.ts';
 import {
   handleAppendEntries,
@@ -30,6 +31,16 @@ export function termCheck(s: RaftState, m: RaftMessage): TermCheck {
   if (m.term > t) return 'higher';
   if (m.term < t) return 'stale';
   return 'current';
+}
+
+/** raft.go Step's line before a higher term makes this member a follower of it. */
+export function logHigherTerm(s: RaftState, m: RaftMessage): void {
+  s.logger?.(`${s.id} [term: ${s.storage.term}] received a ${m.type} message with higher term from ${m.from} [term: ${m.term}]`);
+}
+
+/** raft.go Step (etcd 2.3) drops a message of a lower term, with this line. */
+export function logStale(s: RaftState, m: RaftMessage): void {
+  s.logger?.(`${s.id} [term: ${s.storage.term}] ignored a ${m.type} message with lower term from ${m.from} [term: ${m.term}]`);
 }
 
 /**
@@ -81,11 +92,14 @@ export function stepFollower(s: RaftState, m: RaftMessage, now: number): void {
 export function stepCandidate(s: RaftState, m: RaftMessage): void {
   switch (m.type) {
     case 'MsgVote':
+      logVote(s, m, 'rejected vote from');
       send(s, msgVoteResp(s.storage.term, s.id, m.from, true));
       return;
-    case 'MsgVoteResp':
-      poll(s, m.from, !m.reject);
+    case 'MsgVoteResp': {
+      const granted = poll(s, m.from, !m.reject);
+      s.logger?.(`${s.id} [quorum:${quorum(s)}] has received ${granted} votes and ${s.votes.size - granted} vote rejections`);
       return;
+    }
     default:
       return;
   }
@@ -98,6 +112,7 @@ export function stepLeader(s: RaftState, m: RaftMessage): void {
       leaderPropose(s, m.entries);
       return;
     case 'MsgVote':
+      logVote(s, m, 'rejected vote from');
       send(s, msgVoteResp(s.storage.term, s.id, m.from, true));
       return;
     case 'MsgAppResp':

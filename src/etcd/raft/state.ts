@@ -39,6 +39,11 @@ export interface RaftState {
    * node would drop them unread. Asked when a note would be made, so it is never stale.
    */
   wantNotes: () => boolean;
+  /**
+   * etcd raft's Logger: the lines raft.go prints (role changes, votes, messages of other terms)
+   * at the moment it prints them. Absent: the rules make none.
+   */
+  logger: ((line: string) => void) | undefined;
 }
 
 export interface RaftStateInit {
@@ -51,6 +56,7 @@ export interface RaftStateInit {
   maxInflight?: number;
   /** Default: always (the rules' tests read the notes). */
   wantNotes?: () => boolean;
+  logger?: (line: string) => void;
 }
 
 const ALWAYS = (): boolean => true;
@@ -71,6 +77,7 @@ export function createRaftState(init: RaftStateInit): RaftState {
     msgs: [],
     notes: [],
     wantNotes: init.wantNotes ?? ALWAYS,
+    logger: init.logger,
   };
   for (const id of init.voters) s.prs.set(id, newProgress(lastIndex(init.storage) + 1));
   return s;

@@ -163,3 +163,41 @@ describe('leader election (§5.2)', () => {
     );
   });
 });
+
+describe("raft.go's log lines (etcd 2.3's journal), in the order raft prints them", () => {
+  const logged = (s: ReturnType<typeof mkState>) => {
+    const lines: string[] = [];
+    s.logger = (l) => lines.push(l);
+    return lines;
+  };
+
+  it('a campaign: the election, the candidacy, its own vote, one request per peer', () => {
+    const s = mkState('a', ['a', 'b', 'c'], ents(1, [1, 2]), { term: 2 });
+    const lines = logged(s);
+    campaign(s, 0, 1000);
+    expect(lines).toEqual([
+      'a is starting a new election at term 2',
+      'a became candidate at term 3',
+      'a received vote from a at term 3',
+      'a [logterm: 2, index: 2] sent vote request to b at term 3',
+      'a [logterm: 2, index: 2] sent vote request to c at term 3',
+    ]);
+  });
+
+  it('a vote granted or refused shows both logs and the vote held before (0 for none)', () => {
+    const s = mkState('b', ['a', 'b', 'c'], ents(1, [1, 2]), { term: 3 });
+    const lines = logged(s);
+    handleVote(s, vote('a', 'b', 3, 2, 2), 0);
+    handleVote(s, vote('c', 'b', 3, 2, 2), 0);
+    expect(lines).toEqual([
+      'b [logterm: 2, index: 2, vote: 0] voted for a [logterm: 2, index: 2] at term 3',
+      'b [logterm: 2, index: 2, vote: a] rejected vote from c [logterm: 2, index: 2] at term 3',
+    ]);
+  });
+
+  it('no logger, no lines made (etcd 0.4 logs its own way)', () => {
+    const s = mkState('a', ['a', 'b', 'c'], ents(1, [1]), { term: 1 });
+    expect(() => campaign(s, 0, 1000)).not.toThrow();
+    expect(s.logger).toBeUndefined();
+  });
+});
