@@ -1,24 +1,59 @@
 import type { EtcdDisk } from './disk.ts';
 import type { EtcdLog } from './log.ts';
+import type { ConfChange } from './raft/types.ts';
+import type { EtcdRequest } from './v2keys/request.ts';
+import { clusterVersionPath, type Member } from './membership.ts';
 
-/** raft's `newRaft ...` line: the peers are the voters of the applied configuration. */
+/**
+ * raft's `newRaft ...` line. A restart without a snapshot (the sim takes none) knows no peers
+ * and has applied nothing yet: etcd replays the committed log into an empty store.
+ */
 export function newRaftLine(disk: EtcdDisk, restart: boolean): string {
   const log = disk.raft.log;
   const last = log.length > 0 ? log[log.length - 1]! : { index: 0, term: 0 };
   if (!restart) return `newRaft ${disk.memberId} [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]`;
-  const peers = disk.membership.list().map((m) => m.id);
-  return `newRaft ${disk.memberId} [peers: [${peers.join(',')}], term: ${disk.raft.term}, commit: ${disk.raft.commit}, applied: ${disk.applied}, lastindex: ${last.index}, lastterm: ${last.term}]`;
+  return `newRaft ${disk.memberId} [peers: [], term: ${disk.raft.term}, commit: ${disk.raft.commit}, applied: 0, lastindex: ${last.index}, lastterm: ${last.term}]`;
 }
 
-/** What etcd 2.3 logs as NewServer hands over to raft (EtcdServer start / restart). */
+/**
+ * What etcd 2.3 logs as NewServer hands over to raft (EtcdServer start / restart). A restart
+ * knows no cluster version until the replay sets it, and the replay of what was applied before
+ * (raft's first Ready) logs its membership and version changes again.
+ */
 export function logMemberStart(log: EtcdLog, disk: EtcdDisk, restart: boolean, serverVersion: string): void {
   if (restart) log.info(`restarting member ${disk.memberId} in cluster ${disk.membership.clusterId} at commit index ${disk.raft.commit}`);
   else log.info(`starting member ${disk.memberId} in cluster ${disk.membership.clusterId}`);
   log.info(`${disk.memberId} became follower at term ${restart ? disk.raft.term : 0}`);
   log.info(newRaftLine(disk, restart));
   if (!restart) log.info(`${disk.memberId} became follower at term 1`);
-  const v = disk.membership.version;
-  log.info(`starting server... [version: ${serverVersion}, cluster version: ${v ? v.split('.').slice(0, 2).join('.') : 'to_be_decided'}]`);
+  const v = restart ? undefined : disk.membership.version;
+  log.info(`starting server... [version: ${serverVersion}, cluster version: ${v ? majorMinor(v) : 'to_be_decided'}]`);
+  if (restart) logReplay(log, disk);
+}
+
+const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
+
+/** The apply lines of the entries applied before the crash, as their replay prints them again. */
+function logReplay(log: EtcdLog, disk: EtcdDisk): void {
+  const cid = disk.membership.clusterId;
+  let version: string | undefined;
+  for (const e of disk.raft.log) {
+    if (e.index === 0) continue;
+    if (e.index > disk.applied) break;
+    if (e.type === 'confChange') {
+      const cc = e.data as ConfChange;
+      if (cc.type === 'addNode') {
+        const m = cc.context as Member;
+        log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${cid}`);
+      } else log.info(`removed member ${cc.nodeId} from cluster ${cid}`);
+    } else if ((e.data as EtcdRequest | undefined)?.Path === clusterVersionPath) {
+      const to = majorMinor((e.data as EtcdRequest).Val);
+      if (version === undefined) log.notice(`set the initial cluster version to ${to}`);
+      else log.notice(`updated the cluster version from ${version} to ${to}`);
+      log.info(`enabled capabilities for version ${to}`);
+      version = to;
+    }
+  }
 }
 
 /**

@@ -248,3 +248,26 @@ describe("the journal tells an election as etcd 2.3's raft does", () => {
     expect(j[at + 1]).toBe(`${id} became follower at term 2`);
   });
 });
+
+describe('a member restarting without a snapshot logs as etcd 2.3 does', () => {
+  it('no peers and nothing applied in newRaft, no cluster version yet, then the replay of its membership and version', async () => {
+    const c = await createCluster({ machines: 3, seed: 1 });
+    const f = c.machines.find((m) => m !== c.leader())!;
+    c.kill(f);
+    await c.advance(1000);
+    c.boot(f);
+    await c.advance(6000);
+    const lines = (await c.exec(f, 'journalctl -u etcd2 --no-pager -b')).stdout.split('\n').map((l) => l.replace(/^.*?etcd2\[\d+\]: /, ''));
+    const at = lines.findIndex((l) => l.startsWith('restarting member '));
+    expect(lines[at]).toMatch(/^restarting member (\w+) in cluster \w+ at commit index 8$/);
+    const id = lines[at]!.split(' ')[2];
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      `${id} became follower at term 2`,
+      `newRaft ${id} [peers: [], term: 2, commit: 8, applied: 0, lastindex: 8, lastterm: 2]`,
+      'starting server... [version: 2.3.7, cluster version: to_be_decided]',
+    ]);
+    const replay = lines.slice(at + 4, at + 9);
+    expect(replay.slice(0, 3).every((l) => /^added member \w+ \[http:\/\/172\.17\.8\.10\d:2380\] to cluster \w+$/.test(l))).toBe(true);
+    expect(replay.slice(3)).toEqual(['set the initial cluster version to 2.3', 'enabled capabilities for version 2.3']);
+  });
+});
