@@ -299,6 +299,9 @@ export class EtcdServer implements KeysServer {
       this.closers.push(this.world.http.listen(this.hostName, port, (req, res) => this.serveClient(req, res)));
     }
     this.traceRole();
+    // EtcdServer.Start: `go s.publish(...)` at once; it waits for a leader (raft takes no
+    // proposal without one) and logs a publish error each time its request timeout passes.
+    this.publish();
     this.onReady?.();
   }
 
@@ -506,7 +509,6 @@ export class EtcdServer implements KeysServer {
     }
     if (leader !== undefined) {
       if (this.node) this.proposals.flush(this.node);
-      if (!this.published) this.publish();
       this.afterApply();
     }
   }

@@ -271,3 +271,17 @@ describe('a member restarting without a snapshot logs as etcd 2.3 does', () => {
     expect(replay.slice(3)).toEqual(['set the initial cluster version to 2.3', 'enabled capabilities for version 2.3']);
   });
 });
+
+describe('publish (EtcdServer.Start runs it at once)', () => {
+  it('a member that boots without a quorum logs a publish error each time its 7 s request timeout passes', async () => {
+    const c = await createCluster({ machines: 3, seed: 1 });
+    for (const m of c.machines) c.kill(m);
+    c.boot('core-01');
+    await c.advance(20_000);
+    const j = (await c.exec('core-01', 'journalctl -u etcd2 --no-pager -b')).stdout;
+    const times = [...j.matchAll(/09:00:(\d\d) core-01 etcd2\[\d+\]: publish error: etcdserver: request timed out\n/g)].map((m) => Number(m[1]));
+    expect(times.length).toBe(2);
+    expect(times[1]! - times[0]!).toBe(7);
+    expect(j).not.toContain('published {');
+  });
+});
