@@ -9,7 +9,7 @@ import type { EtcdRequest } from './v2keys/request.ts';
 import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
 import type { KeysServer } from './v2keys/handler.ts';
 import { routeKeys } from './v2keys/router.ts';
-import { type EtcdConfig, urlHost } from './config.ts';
+import type { EtcdConfig } from './config.ts';
 import {
   CLUSTER_VERSION,
   SERVER_VERSION,
@@ -19,7 +19,8 @@ import {
   clusterVersionPath,
   memberAttributesPath,
 } from './membership.ts';
-import { FollowerStats, SelfStats } from './stats.ts';
+import { SelfStats, type FollowerStats } from './stats.ts';
+import { RaftTransport } from './raft-transport.ts';
 import { routeClientRequest } from './client-routes.ts';
 import { memberView } from './member-view.ts';
 import { EtcdLog, type EtcdProcessHost } from './log.ts';
@@ -49,29 +50,10 @@ export type EtcdMode = 'none' | 'starting' | 'member' | 'proxy';
 
 const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
-/** Host and port of a peer URL, parsed once per URL (every raft message asks). */
-const peerAddrs = new Map<string, { host: string; port: number }>();
-
-function peerAddrOf(url: string): { host: string; port: number } {
-  let addr = peerAddrs.get(url);
-  if (addr === undefined) peerAddrs.set(url, (addr = urlHost(url)));
-  return addr;
-}
-
-interface RaftRoute {
-  url: string;
-  host: string;
-  port: number;
-  /** Network.addressesVersion when resolved. */
-  addresses: number;
-}
-
 /** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
 const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
 /** The leader proposes a SYNC entry this often (it expires TTL keys; /health relies on it). */
 const SYNC_INTERVAL_MS = 500;
-/** Raft messages may be lost on the wire (one options object for every send). */
-const RAFT_SEND = { unreliable: true, onUndeliverable: undefined, notBefore: undefined } as const;
 
 /**
  * One etcd2 member on a host: Raft node + keyspace + client and peer HTTP. What is on `disk`
@@ -87,9 +69,7 @@ export class EtcdServer implements KeysServer {
   private leaderId: string | undefined;
   private role: EtcdRole = 'offline';
   selfStats: SelfStats | undefined;
-  readonly followerStats = new Map<string, FollowerStats>();
-  private sentAt = new Map<string, number>();
-  private routes = new Map<string, RaftRoute>();
+  private readonly transport: RaftTransport;
   /** Set when the member learns it was removed from the cluster: it stays stopped. */
   removed = false;
   readonly log: EtcdLog;
@@ -122,6 +102,7 @@ export class EtcdServer implements KeysServer {
     this.proc = proc;
     this.v04 = config.flavor === 'etcd';
     this.log = this.v04 ? etcd04Log(world, proc) : new EtcdLog(proc);
+    this.transport = new RaftTransport(world, hostName, () => this.disk.membership, () => this.selfStats);
     this.proposals = new Proposals(world.clock, requestTimeoutMs(config.electionMs), (start) => this.timeoutCause(start));
     this.changes = new MemberChanges({
       world: this.world,
@@ -266,7 +247,7 @@ export class EtcdServer implements KeysServer {
     this.published = false;
     this.leadElectedAt = undefined;
     if (!this.v04) {
-      this.links = new PeerLinks(this.world.clock, this.world.net, this.hostName, () => this.peerAddrs());
+      this.links = new PeerLinks(this.world.clock, this.world.net, this.hostName, () => this.transport.peerAddrs(this.disk.memberId));
       this.links.start();
     }
     this.role = 'follower';
@@ -279,7 +260,7 @@ export class EtcdServer implements KeysServer {
       heartbeatMs: this.config.heartbeatMs,
       electionMs: this.config.electionMs,
       appliedIndex: disk.applied,
-      send: (to, msg) => this.sendRaft(to, msg),
+      send: (to, msg) => this.transport.send(to, msg),
       onCommitted: (entries) => this.applyEntries(entries),
       onRoleChange: (role, term, leader) => this.roleChanged(role, term, leader),
       // etcd 2's raft logs through capnslog into the journal; goraft's lines come from RoleLogger04.
@@ -324,9 +305,7 @@ export class EtcdServer implements KeysServer {
     this.closers = [];
     this.leaderId = undefined;
     this.role = 'offline';
-    this.followerStats.clear();
-    this.sentAt.clear();
-    this.routes.clear();
+    this.transport.clear();
     this.traceRole();
   }
 
@@ -341,55 +320,20 @@ export class EtcdServer implements KeysServer {
     servePeerRequest(this.membership, req, res);
   }
 
-  // ---- Raft transport -------------------------------------------------------------------
+  // ---- Raft transport (raft-transport.ts) --------------------------------------------
+
+  /** The leader's view of each follower (`/v2/stats/leader`). */
+  get followerStats(): Map<string, FollowerStats> {
+    return this.transport.followerStats;
+  }
 
   private hostOfMember(id: string): string | undefined {
-    return this.routeTo(id)?.host;
-  }
-
-  private sendRaft(to: string, msg: RaftMessage): void {
-    const route = this.routeTo(to);
-    if (!route) return;
-    if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') {
-      this.selfStats?.sendAppend(this.world.now());
-      this.sentAt.set(to, this.world.now());
-    }
-    this.world.net.send(this.hostName, route.host, route.port, msg.type, msg, RAFT_SEND);
-  }
-
-  /**
-   * Where a member's raft messages go, and so which host it is: its first peer URL resolved. Kept
-   * per member while the URL and the network's address table stay the same (a name that is not an
-   * address is resolved every time: what answers to it can change).
-   */
-  private routeTo(to: string): RaftRoute | undefined {
-    const url = this.disk.membership.members.get(to)?.peerURLs[0];
-    if (!url) return undefined;
-    const net = this.world.net;
-    const known = this.routes.get(to);
-    if (known !== undefined && known.url === url && known.addresses === net.addressesVersion) return known;
-    const addr = peerAddrOf(url);
-    const host = net.resolve(addr.host, this.hostName);
-    if (!host) return undefined;
-    const route = { url, host, port: addr.port, addresses: net.addressesVersion };
-    if (net.isAddress(addr.host)) this.routes.set(to, route);
-    return route;
-  }
-
-  /** Every other member's raft address, for the link status. */
-  private *peerAddrs(): Iterable<[string, RaftRoute | undefined]> {
-    for (const id of this.disk.membership.members.keys()) if (id !== this.disk.memberId) yield [id, this.routeTo(id)];
+    return this.transport.hostOf(id);
   }
 
   private recvRaft(msg: RaftMessage): void {
     if (!this.node) return;
-    if (msg.type === 'MsgApp' || msg.type === 'MsgHeartbeat') this.selfStats?.recvAppend(this.world.now());
-    if (msg.type === 'MsgAppResp' || msg.type === 'MsgHeartbeatResp') {
-      const sent = this.sentAt.get(msg.from);
-      let fs = this.followerStats.get(msg.from);
-      if (!fs) this.followerStats.set(msg.from, (fs = new FollowerStats()));
-      if (sent !== undefined) fs.succeed(this.world.now() - sent);
-    }
+    this.transport.received(msg);
     this.node.step(msg);
   }
 
@@ -505,7 +449,7 @@ export class EtcdServer implements KeysServer {
     if (role !== 'leader' && wasLeader) {
       this.world.clock.cancel(this.syncTimer);
       this.syncTimer = undefined;
-      this.followerStats.clear();
+      this.transport.clearFollowerStats();
     }
     if (leader !== undefined) {
       if (this.node) this.proposals.flush(this.node);
