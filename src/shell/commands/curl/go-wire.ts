@@ -18,6 +18,12 @@ export interface WireInput {
   date: string;
 }
 
+/**
+ * server.go's bufferBeforeChunkingSize: a body bigger than this reaches chunkWriter.writeHeader
+ * before the handler returns, so its length is unknown there (etcd writes its JSON in one call).
+ */
+const BUFFER_BEFORE_CHUNKING = 2048;
+
 const has = (h: Headers, name: string) => h.some(([k]) => k.toLowerCase() === name.toLowerCase());
 
 function bodyAllowed(status: number): boolean {
@@ -49,9 +55,9 @@ export function goWireHeaders(w: WireInput): Headers {
   const isHead = w.method === 'HEAD';
   const hasTE = has(w.headers, 'Transfer-Encoding');
   const hasCL = has(w.headers, 'Content-Length');
-  if (w.complete && !hasTE && bodyAllowed(w.status) && !hasCL && (!isHead || w.body.length > 0)) {
-    out.push(['Content-Length', String(new TextEncoder().encode(w.body).length)]);
-  }
+  const size = new TextEncoder().encode(w.body).length;
+  const lengthKnown = w.complete && size <= BUFFER_BEFORE_CHUNKING;
+  if (lengthKnown && !hasTE && bodyAllowed(w.status) && !hasCL && (!isHead || size > 0)) out.push(['Content-Length', String(size)]);
   if (bodyAllowed(w.status) && !has(w.headers, 'Content-Type') && !hasTE) out.push(['Content-Type', sniff(w.body)]);
   const clSet = hasCL || out.some(([k]) => k === 'Content-Length');
   if (!isHead && bodyAllowed(w.status) && !clSet && !hasTE) out.push(['Transfer-Encoding', 'chunked']);

@@ -21,6 +21,22 @@ describe("Go net/http's response head on the wire", () => {
     ]);
   });
 
+  it('a finished body over 2048 bytes (bufferBeforeChunkingSize) went out chunked', () => {
+    const head = (body: string) => goWireHeaders({ status: 200, headers: [['Content-Type', 'application/json']], method: 'GET', body, complete: true, date: DATE });
+    expect(head('x'.repeat(2048))).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Date', DATE],
+      ['Content-Length', '2048'],
+    ]);
+    expect(head('x'.repeat(2049))).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Date', DATE],
+      ['Transfer-Encoding', 'chunked'],
+    ]);
+    // Counted in bytes, not UTF-16 units.
+    expect(head('é'.repeat(1025))).toEqual(head('x'.repeat(2049)));
+  });
+
   it('204 and HEAD get neither length nor type', () => {
     expect(goWireHeaders({ status: 204, headers: [], method: 'DELETE', body: '', complete: true, date: DATE })).toEqual([['Date', DATE]]);
     expect(goWireHeaders({ status: 200, headers: [['Content-Type', 'application/json']], method: 'HEAD', body: '', complete: true, date: DATE })).toEqual([
