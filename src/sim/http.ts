@@ -24,6 +24,11 @@ export interface HttpResponseWriter {
   writeHead(status: number, headers: Headers): void;
   write(chunk: string): void;
   end(chunk?: string): void;
+  /**
+   * Go's http.Flusher: what was written goes out now, with the handler not done. A head sent
+   * this way reaches Go's chunkWriter before the body's length is known: the body is chunked.
+   */
+  flush(): void;
   readonly finished: boolean;
 }
 
@@ -47,7 +52,8 @@ export interface HttpOutgoing {
 export type HttpErrorCode = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND';
 
 export interface HttpClientHandlers {
-  onHead?(status: number, headers: Headers): void;
+  /** `flushed`: the server flushed the head before it finished (Go then chunks the body). */
+  onHead?(status: number, headers: Headers, flushed: boolean): void;
   onData?(chunk: string): void;
   onEnd?(): void;
   onError?(code: HttpErrorCode): void;
@@ -90,6 +96,8 @@ interface ResponseSegment {
   headers?: Headers;
   chunk?: string;
   end?: boolean;
+  /** The handler flushed this head itself (http.Flusher), before it was done. */
+  flushed?: boolean;
 }
 
 /**
@@ -242,7 +250,7 @@ class ClientConnection implements HttpConnection {
     const h = this.h;
     if (seg.status !== undefined) {
       this.gotHead = true;
-      h.onHead?.(seg.status, seg.headers!);
+      h.onHead?.(seg.status, seg.headers!, seg.flushed === true);
     }
     // A handler may have aborted the connection (a TLS client reading plain HTTP).
     if (this.done) return;
@@ -307,7 +315,7 @@ class ServerExchange implements HttpResponseWriter {
   closeFromServer(): void {
     if (this.finished) return;
     this.finished = true;
-    this.flush();
+    this.sendPending();
     this.net.send(this.host, this.client, this.p.clientPort, 'http.fin', { conn: this.p.conn }, this.order);
     if (this.closeCbs) for (const cb of this.closeCbs) cb();
   }
@@ -339,7 +347,13 @@ class ServerExchange implements HttpResponseWriter {
     this.segment().end = true;
     this.finished = true;
     removeExchange(this.open, this);
-    this.flush();
+    this.sendPending();
+  }
+
+  flush(): void {
+    if (this.finished || this.pending === undefined) return;
+    if (this.pending.status !== undefined) this.pending.flushed = true;
+    this.sendPending();
   }
 
   /** What this instant's writes add to: sent once the writer is done for now (or at `end`). */
@@ -352,7 +366,7 @@ class ServerExchange implements HttpResponseWriter {
   }
 
   /** Sends what was written since the last segment went out, as one message. */
-  flush(): void {
+  sendPending(): void {
     const seg = this.pending;
     if (seg === undefined) return;
     this.pending = undefined;
@@ -375,7 +389,7 @@ function removeExchange(open: ServerExchange[], ex: ServerExchange): void {
 
 /** The deferred send of an exchange's segment: still at the instant it was written. */
 function flushSegment(ex: ServerExchange): void {
-  ex.flush();
+  ex.sendPending();
 }
 
 /** Go's net/http status texts for the codes the simulated servers use. */

@@ -138,6 +138,8 @@ function handleWatch(server: KeysServer, req: HttpRequest, res: HttpResponseWrit
   if (w instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(w), false);
   watcher = w;
   res.writeHead(200, watchHeaders(clusterId, w.startIndex, server));
+  // etcdhttp's handleKeyWatch: WriteHeader then Flush before reading the event channel.
+  res.flush();
   flushed = true;
   req.onClose(() => {
     over = true;

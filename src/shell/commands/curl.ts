@@ -18,6 +18,7 @@ const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 /**
  * A response head is printed once its framing is known: if the body ends within this many ms
  * of the head, Go's server had sent it with a Content-Length; later, it was streamed (chunked).
+ * A head the server flushed itself was streamed whatever follows.
  * The simulated network delivers head, body and end as separate messages with jitter.
  */
 const FRAMING_WINDOW_MS = 10;
@@ -178,7 +179,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       url,
       { method, path: url.path, query: url.query, headers, body: sendBody },
       {
-        onHead: (st, hs) => {
+        onHead: (st, hs, flushed) => {
           gotHead = true;
           status = st;
           rawHeaders = hs;
@@ -209,8 +210,9 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
               info.redirectUrl = isUrlError(to) ? undefined : formatUrl(to);
             }
           }
-          pending = { body: early, timer: host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
+          pending = { body: early, timer: flushed ? () => undefined : host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
           early = '';
+          if (flushed) flushHead(false);
         },
         onData: (chunk) => {
           progress.received += chunk.length;

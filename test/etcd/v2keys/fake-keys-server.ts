@@ -54,6 +54,8 @@ export class FakeResponse implements HttpResponseWriter {
   chunks: string[] = [];
   ended = false;
   headWrites = 0;
+  /** How many body chunks had been written when the handler flushed (http.Flusher), if it did. */
+  flushedAt: number | undefined;
 
   writeHead(status: number, headers: Headers): void {
     this.headWrites++;
@@ -67,6 +69,9 @@ export class FakeResponse implements HttpResponseWriter {
     if (this.ended) return;
     if (chunk) this.chunks.push(chunk);
     this.ended = true;
+  }
+  flush(): void {
+    this.flushedAt ??= this.chunks.length;
   }
   get finished(): boolean {
     return this.ended;

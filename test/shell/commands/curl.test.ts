@@ -27,6 +27,11 @@ function etcd(h: ShellHarness, host = 'core-01') {
       res.writeHead(200, ETCD_HEADERS.slice(0, 3));
       h.world.clock.schedule(() => res.end(BODY), 5000);
       req.onClose(() => seen.push({ ...req, path: 'closed' }));
+    } else if (req.path === '/v2/keys/flushed') {
+      // A watch answered from the history: the head is flushed, the event follows at once.
+      res.writeHead(200, ETCD_HEADERS);
+      res.flush();
+      res.end(BODY);
     } else if (req.path === '/hang') {
       res.writeHead(200, [['Content-Type', 'application/json']]);
     } else {
@@ -246,6 +251,15 @@ describe('curl: streaming and Ctrl-C', () => {
     await h.run('curl -i "http://127.0.0.1:2379/v2/keys/watch?wait=true"', { at: [[2000, () => (at2s = h.live.stdout)]] });
     expect(at2s).toBe(
       'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+  });
+
+  it('a head the server flushed is chunked even when the body follows at once', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const r = await h.run('curl -i http://127.0.0.1:2379/v2/keys/flushed');
+    expect(r.stdout).toBe(
+      'HTTP/1.1 200 OK\r\n' + ETCD_HEADERS.map(([k, v]) => `${k}: ${v}\r\n`).join('') + 'Date: Wed, 01 Jun 2016 09:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n' + BODY,
     );
   });
 

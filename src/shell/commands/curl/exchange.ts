@@ -11,7 +11,7 @@ export type Outcome =
   | { kind: 'signal'; reason: SignalName };
 
 export interface ExchangeHooks {
-  onHead(status: number, headers: Headers): void;
+  onHead(status: number, headers: Headers, flushed: boolean): void;
   onData(chunk: string): void;
 }
 
@@ -89,10 +89,10 @@ export function exchange(
     const handlers: HttpClientHandlers & { onConnect?(): void } = {
       // A stack that reports the TCP handshake lets curl tell a silent server from a cut link.
       onConnect: () => (connected = true),
-      onHead: (status, headers) => {
+      onHead: (status, headers, flushed) => {
         if (settled) return;
         connected = true;
-        hooks.onHead(status, headers);
+        hooks.onHead(status, headers, flushed);
       },
       onData: (chunk) => {
         if (!settled) hooks.onData(chunk);
