@@ -41,7 +41,8 @@ export function routeClientRequest(s: EtcdServer, req: HttpRequest, res: HttpRes
     case '/v2/machines':
       if (!allow(req, res, 'GET', 'HEAD')) return;
       res.writeHead(200, [TEXT_TYPE]);
-      return res.end(req.method === 'HEAD' ? '' : s.membership.clientURLs().join(', '));
+      // For HEAD too: Go's server sends the length of what was written and discards it.
+      return res.end(s.membership.clientURLs().join(', '));
     case '/v2/stats/store':
       if (!allow(req, res, 'GET')) return;
       res.writeHead(200, [JSON_TYPE]);

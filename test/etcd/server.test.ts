@@ -89,6 +89,9 @@ describe('etcd member client API (3 members)', () => {
     expect((await c.exec('core-01', `curl -s -w '%{http_code}' ${api}/nope`)).stdout).toBe('404 page not found\n404');
     const machines = (await c.exec('core-01', `curl -s ${api}/v2/machines`)).stdout;
     expect(machines.split(', ').sort()).toEqual(['http://172.17.8.101:2379', 'http://172.17.8.102:2379', 'http://172.17.8.103:2379']);
+    // HEAD: Go discards the body machinesHandler writes but sends its length; curl reads none.
+    const head = (await c.exec('core-01', `curl -s -I ${api}/v2/machines`)).stdout;
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/plain; charset=utf-8\r\nDate: [^\r]+\r\nContent-Length: 76\r\n\r\n$/);
   });
 
   it('the leader expires a TTL key: watchers see expire, a later GET 100 (A.7)', async () => {

@@ -130,9 +130,10 @@ function leaderStatsJson(s: Server04): string {
 export function routeClient04(s: Server04, req: HttpRequest, res: HttpResponseWriter): void {
   const p = req.path;
   const get = req.method === 'GET' || req.method === 'HEAD';
+  // Written for HEAD too: Go's server sends its length and discards it.
   const body = (headers: Headers, text: string) => {
     res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : text);
+    res.end(text);
   };
   if (p.startsWith('/v2/keys/')) return keys(s, req, res);
   switch (p) {

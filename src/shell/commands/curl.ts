@@ -147,6 +147,8 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     let failed = false;
     let writeFailed: number | undefined;
     const progress: { received: number; size?: number } = { received: 0 };
+    // After HEAD curl reads no body: what the simulated server wrote is only there for its length.
+    const noBody = method === 'HEAD';
     const emit = (chunk: string) => {
       if (writeFailed !== undefined || !chunk) return;
       if (!sink.write(chunk)) {
@@ -169,7 +171,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       if (o.include || o.head) emit(text);
       const b = pending.body;
       pending = undefined;
-      if (!redirecting && !failed) {
+      if (!redirecting && !failed && !noBody) {
         info.sizeDownload += b.length;
         emit(b);
       }
@@ -215,6 +217,10 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
           if (flushed) flushHead(false);
         },
         onData: (chunk) => {
+          if (noBody) {
+            if (pending) pending.body += chunk; // for Go's Content-Length only
+            return;
+          }
           progress.received += chunk.length;
           if (meter) meter.downloaded += chunk.length;
           if (!gotHead) early += chunk;

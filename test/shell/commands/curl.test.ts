@@ -17,8 +17,9 @@ function etcd(h: ShellHarness, host = 'core-01') {
   h.serve(host, 2379, (req: HttpRequest, res: HttpResponseWriter) => {
     seen.push(req);
     if (req.path === '/v2/keys/foo') {
+      // For HEAD too, as etcd does: Go's server sends the length and discards the body.
       res.writeHead(200, ETCD_HEADERS);
-      res.end(req.method === 'HEAD' ? undefined : BODY);
+      res.end(BODY);
     } else if (req.path === '/v2/keys/put') {
       res.writeHead(201, ETCD_HEADERS);
       res.end(`{"method":"${req.method}","body":"${req.body}"}\n`);
@@ -74,13 +75,17 @@ describe('curl: requests and output', () => {
     );
   });
 
-  it('-I sends HEAD and prints only the head', async () => {
+  it('-I sends HEAD and prints only the head, with the length of the body Go discarded', async () => {
     const h = new ShellHarness();
     const seen = etcd(h);
     const r = await h.run('curl -I http://127.0.0.1:2379/v2/keys/foo');
     expect(seen[0]!.method).toBe('HEAD');
     expect(r.stdout).toBe(
-      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nX-Raft-Index: 5\r\nX-Raft-Term: 2\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\n\r\n',
+      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nX-Raft-Index: 5\r\nX-Raft-Term: 2\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nContent-Length: 88\r\n\r\n',
+    );
+    // A 404 page on HEAD: still no body printed.
+    expect((await h.run('curl -sI http://127.0.0.1:2379/nope')).stdout).toBe(
+      'HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nContent-Length: 19\r\n\r\n',
     );
   });
 
