@@ -11,7 +11,7 @@ import { goWireHeaders, statusLine } from './curl/go-wire.ts';
 import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';
-import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, resolveLocation, type CurlUrl } from './curl/url.ts';
+import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, removeDotSegments, resolveLocation, type CurlUrl } from './curl/url.ts';
 import { writeOut, type TransferInfo } from './curl/write-out.ts';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -134,7 +134,8 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   };
   for (;;) {
     const headers = requestHeaders(url, sendBody, o);
-    const reqLine = `${method} ${url.path}${url.query ? '?' + url.query : ''} HTTP/1.1`;
+    const path = o.pathAsIs ? url.path : removeDotSegments(url.path);
+    const reqLine = `${method} ${path}${url.query ? '?' + url.query : ''} HTTP/1.1`;
     const reqText = reqLine + '\r\n' + headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
     info.sizeRequest += reqText.length + (sendBody?.length ?? 0);
     verbose(`*   Trying ${shownIp(url.host)}...\n`);
@@ -179,7 +180,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     const ex = exchange(
       proc,
       url,
-      { method, path: url.path, query: url.query, headers, body: sendBody },
+      { method, path, query: url.query, headers, body: sendBody },
       {
         onHead: (st, hs, flushed) => {
           gotHead = true;
