@@ -103,7 +103,9 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     if (showErr) err.write(`curl: (${parsed.code}) ${parsed.message}\n`);
     return parsed.code;
   }
-  let url: CurlUrl = parsed;
+  // parseurlandfillconn (url.c) removes dot segments and rebuilds the URL (url_effective too).
+  const dedot = (u: CurlUrl): CurlUrl => (o.pathAsIs ? u : { ...u, path: removeDotSegments(u.path) });
+  let url: CurlUrl = dedot(parsed);
   if (o.get && body !== undefined) url = { ...url, query: url.query ? `${url.query}&${body}` : body };
   let method = o.method ?? (o.head ? 'HEAD' : body !== undefined && !o.get ? 'POST' : 'GET');
   let sendBody = o.get ? undefined : body;
@@ -134,8 +136,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   };
   for (;;) {
     const headers = requestHeaders(url, sendBody, o);
-    const path = o.pathAsIs ? url.path : removeDotSegments(url.path);
-    const reqLine = `${method} ${path}${url.query ? '?' + url.query : ''} HTTP/1.1`;
+    const reqLine = `${method} ${url.path}${url.query ? '?' + url.query : ''} HTTP/1.1`;
     const reqText = reqLine + '\r\n' + headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
     info.sizeRequest += reqText.length + (sendBody?.length ?? 0);
     verbose(`*   Trying ${shownIp(url.host)}...\n`);
@@ -180,7 +181,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     const ex = exchange(
       proc,
       url,
-      { method, path, query: url.query, headers, body: sendBody },
+      { method, path: url.path, query: url.query, headers, body: sendBody },
       {
         onHead: (st, hs, flushed) => {
           gotHead = true;
@@ -272,7 +273,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       method = method === 'HEAD' ? 'HEAD' : 'GET';
       sendBody = undefined;
     }
-    url = next;
+    url = dedot(next);
     verbose(`* Issue another request to this URL: '${formatUrl(url)}'\n`);
   }
   meterTimer();

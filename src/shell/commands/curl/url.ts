@@ -3,7 +3,7 @@ export interface CurlUrl {
   scheme: 'http' | 'https';
   host: string;
   port: number;
-  /** Path as typed (`/` when empty); curl sends it without dot segments (`requestPath`). */
+  /** Path as typed (`/` when empty); curl sends it without dot segments (`removeDotSegments`). */
   path: string;
   /** Query string without `?`, '' when none. */
   query: string;
