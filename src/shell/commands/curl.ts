@@ -319,6 +319,12 @@ export const curl: Command = async (proc) => {
   const body = await buildPostData(proc, o, (w) => {
     if (!o.silent) proc.stderr.write(w);
   });
+  // tool_operate.c (7.4x): once the options are read, data without -G makes a POST, and
+  // SetHTTPrequest refuses a second method (-I's HEAD): CURLE_FAILED_INIT.
+  if (body !== undefined && o.head && !o.get) {
+    if (!o.silent) proc.stderr.write('Warning: You can only select one HTTP request!\n');
+    return 2;
+  }
   const deadline = o.maxTime !== undefined && o.maxTime > 0 ? proc.host.now() + o.maxTime : undefined;
   let code = 0;
   for (let i = 0; i < o.urls.length; i++) {

@@ -228,6 +228,17 @@ describe('curl: failures', () => {
     expect(k).toMatchObject({ stderr: 'curl: (7) Failed to connect to 172.17.8.102 port 2379: Connection timed out\n', code: 7, elapsed: 127_000 });
   });
 
+  it('-I with -d asks for two request methods: a warning (none with -s), exit 2, nothing sent', async () => {
+    const h = new ShellHarness();
+    const seen = etcd(h);
+    expect(await h.run('curl -I -d x http://127.0.0.1:2379/v2/keys/foo')).toMatchObject({ stdout: '', stderr: 'Warning: You can only select one HTTP request!\n', code: 2 });
+    expect(await h.run('curl -s -d x -I http://127.0.0.1:2379/v2/keys/foo')).toMatchObject({ stdout: '', stderr: '', code: 2 });
+    expect(seen).toHaveLength(0);
+    // -G turns the data into a query: HEAD it is.
+    expect((await h.run('curl -s -I -G -d x http://127.0.0.1:2379/v2/keys/foo')).code).toBe(0);
+    expect([seen[0]!.method, seen[0]!.query]).toEqual(['HEAD', 'x']);
+  });
+
   it('--max-time on a server that answers the head and then nothing', async () => {
     const h = new ShellHarness();
     etcd(h);
