@@ -12,6 +12,7 @@ import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';
 import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, removeDotSegments, resolveLocation, type CurlUrl } from './curl/url.ts';
+import { warningText } from './curl/warn.ts';
 import { writeOut, type TransferInfo } from './curl/write-out.ts';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -246,7 +247,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       return killedStatus(outcome.reason);
     }
     if (writeFailed !== undefined) {
-      if (!o.silent) err.write(`Warning: Failed to create the file ${output}: ${sink.error}\n`);
+      if (!o.silent) err.write(warningText(`Failed to create the file ${output}: ${sink.error}\n`));
       return fail(23, `Failed writing body (0 != ${writeFailed})`);
     }
     if (failed) {
@@ -317,12 +318,12 @@ export const curl: Command = async (proc) => {
     return 2;
   }
   const body = await buildPostData(proc, o, (w) => {
-    if (!o.silent) proc.stderr.write(w);
+    if (!o.silent) proc.stderr.write(warningText(w));
   });
   // tool_operate.c (7.4x): once the options are read, data without -G makes a POST, and
   // SetHTTPrequest refuses a second method (-I's HEAD): CURLE_FAILED_INIT.
   if (body !== undefined && o.head && !o.get) {
-    if (!o.silent) proc.stderr.write('Warning: You can only select one HTTP request!\n');
+    if (!o.silent) proc.stderr.write(warningText('You can only select one HTTP request!\n'));
     return 2;
   }
   const deadline = o.maxTime !== undefined && o.maxTime > 0 ? proc.host.now() + o.maxTime : undefined;

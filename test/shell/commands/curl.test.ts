@@ -125,6 +125,15 @@ describe('curl: requests and output', () => {
     expect(seen[2]!.headers.find(([k]) => k === 'Content-Type')).toEqual(['Content-Type', 'application/json']);
   });
 
+  it('a missing -d @file warns, wrapped at 79 columns as curl wraps its warnings', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const r = await h.run('curl -s -S http://127.0.0.1:2379/v2/keys/put -d @/nonexistent');
+    expect(r).toMatchObject({ stdout: '{"method":"POST","body":""}\n', stderr: '', code: 0 });
+    const w = await h.run('curl http://127.0.0.1:2379/v2/keys/put -d @/nonexistent');
+    expect(w.stderr).toBe('Warning: Couldn\'t read data from file "/nonexistent", this makes an empty \nWarning: POST.\n');
+  });
+
   it('-G puts the data in the query string', async () => {
     const h = new ShellHarness();
     const seen = etcd(h);
