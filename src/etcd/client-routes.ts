@@ -1,5 +1,6 @@
 import type { Headers, HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { EtcdServer } from './server.ts';
+import { goHttpError } from './go-http-error.ts';
 import { Membership } from './membership.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from './membership.ts';
 
@@ -8,11 +9,6 @@ const TEXT_TYPE: [string, string] = ['Content-Type', 'text/plain; charset=utf-8'
 
 const MEMBERS = '/v2/members';
 
-/** Go's http.Error: text/plain, the message and a newline. */
-function httpError(res: HttpResponseWriter, status: number, msg: string, extra: Headers = []): void {
-  res.writeHead(status, [...extra, TEXT_TYPE, ['X-Content-Type-Options', 'nosniff']]);
-  res.end(msg + '\n');
-}
 
 /** etcd's httptypes.HTTPError: `{"message":"..."}` without a newline. */
 function jsonError(res: HttpResponseWriter, status: number, msg: string, extra: Headers = []): void {
@@ -23,7 +19,7 @@ function jsonError(res: HttpResponseWriter, status: number, msg: string, extra: 
 /** etcd's allowMethod: 405 with an Allow header listing what is allowed. */
 function allow(req: HttpRequest, res: HttpResponseWriter, ...methods: string[]): boolean {
   if (methods.includes(req.method)) return true;
-  httpError(res, 405, 'Method Not Allowed', [['Allow', methods.join(',')]]);
+  goHttpError(res, 405, 'Method Not Allowed', [['Allow', methods.join(',')]]);
   return false;
 }
 
@@ -62,7 +58,7 @@ export function routeClientRequest(s: EtcdServer, req: HttpRequest, res: HttpRes
       return res.end(`{"leader":"${s.id}","followers":{${followers.join(',')}}}`);
     }
     default:
-      httpError(res, 404, '404 page not found');
+      goHttpError(res, 404, '404 page not found');
   }
 }
 
@@ -71,7 +67,7 @@ const emptyFollower = { json: () => '{"latency":{"current":0,"average":0,"standa
 /** /health: healthy when there is a leader and the raft index moves within 750 ms. */
 function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void {
   if (!allow(req, res, 'GET')) return;
-  if (s.leader() === undefined) return httpError(res, 503, '{"health": "false"}');
+  if (s.leader() === undefined) return goHttpError(res, 503, '{"health": "false"}');
   const start = s.raftIndex();
   let tries = 0;
   const check = () => {
@@ -80,7 +76,7 @@ function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void 
       res.writeHead(200, [TEXT_TYPE]);
       return res.end('{"health": "true"}');
     }
-    if (++tries >= 3) return httpError(res, 503, '{"health": "false"}');
+    if (++tries >= 3) return goHttpError(res, 503, '{"health": "false"}');
     s.setTimer(check, 250);
   };
   s.setTimer(check, 250);

@@ -89,6 +89,11 @@ describe('etcd member client API (3 members)', () => {
     expect((await c.exec('core-01', `curl -s -w '%{http_code}' ${api}/nope`)).stdout).toBe('404 page not found\n404');
     const machines = (await c.exec('core-01', `curl -s ${api}/v2/machines`)).stdout;
     expect(machines.split(', ').sort()).toEqual(['http://172.17.8.101:2379', 'http://172.17.8.102:2379', 'http://172.17.8.103:2379']);
+    // The peer port's mux: http.NotFound and allowMethod, both Go's http.Error (nosniff).
+    const peer404 = (await c.exec('core-01', 'curl -s -i http://127.0.0.1:2380/')).stdout;
+    expect(peer404).toMatch(/^HTTP\/1\.1 404 Not Found\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nDate: [^\r]+\r\nContent-Length: 19\r\n\r\n404 page not found\n$/);
+    const peer405 = (await c.exec('core-01', 'curl -s -i -X PUT http://127.0.0.1:2380/members')).stdout;
+    expect(peer405).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\nAllow: GET\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n/);
     // HEAD: Go discards the body machinesHandler writes but sends its length; curl reads none.
     const head = (await c.exec('core-01', `curl -s -I ${api}/v2/machines`)).stdout;
     expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/plain; charset=utf-8\r\nDate: [^\r]+\r\nContent-Length: 76\r\n\r\n$/);

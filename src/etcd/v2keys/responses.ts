@@ -1,6 +1,7 @@
 import type { Headers, HttpResponseWriter } from '../../sim/http.ts';
 import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
 import { eventJson, isCreated, type StoreEvent } from '../keyspace/event.ts';
+import { goHttpError } from '../go-http-error.ts';
 import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
 
 /** The raft position a response reports. */
@@ -73,11 +74,7 @@ export function proposeFailureError(f: ProposeFailure): EtcdError {
   return new EtcdError(EcodeRaftInternal, cause, 0);
 }
 
-/** `allowMethod`: 405 with Allow and Go's http.Error body (Go 1.6: no nosniff header). */
+/** `allowMethod`: 405 with Allow, then Go's http.Error. */
 export function writeMethodNotAllowed(res: HttpResponseWriter, allowed: readonly string[]): void {
-  res.writeHead(405, [
-    ['Allow', allowed.join(',')],
-    ['Content-Type', 'text/plain; charset=utf-8'],
-  ]);
-  res.end('Method Not Allowed\n');
+  goHttpError(res, 405, 'Method Not Allowed', [['Allow', allowed.join(',')]]);
 }

@@ -184,13 +184,14 @@ describe('errors', () => {
     );
   });
 
-  it('405 for other methods, with Allow and a text body', () => {
+  it("405 for other methods, with Allow and http.Error's text body and nosniff", () => {
     const s = new FakeKeysServer();
     const r = call(s, 'PATCH', '/v2/keys/k');
     expect(r.status).toBe(405);
     expect(r.headers).toEqual([
       ['Allow', 'HEAD,GET,PUT,POST,DELETE'],
       ['Content-Type', 'text/plain; charset=utf-8'],
+      ['X-Content-Type-Options', 'nosniff'],
     ]);
     expect(r.body).toBe('Method Not Allowed\n');
   });
