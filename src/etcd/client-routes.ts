@@ -1,6 +1,7 @@
 import type { Headers, HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { EtcdServer } from './server.ts';
 import { goHttpError } from './go-http-error.ts';
+import { memberIdFromPath, parseMemberURLs, type MemberRequestError } from './member-request.ts';
 import { Membership } from './membership.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from './membership.ts';
 
@@ -103,17 +104,9 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       }
       return jsonError(res, 404, 'Not found', [cid]);
     case 'POST': {
-      const ctype = req.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-      if (ctype !== 'application/json') return jsonError(res, 415, `Bad Content-Type ${ctype}, accept application/json`, [cid]);
-      let peerURLs: string[];
-      try {
-        const body = JSON.parse(req.body) as { peerURLs?: unknown };
-        if (!Array.isArray(body.peerURLs) || !body.peerURLs.every((u) => typeof u === 'string' && /^https?:\/\/[^/]+/.test(u))) throw new Error();
-        peerURLs = body.peerURLs as string[];
-      } catch {
-        return jsonError(res, 400, 'Invalid JSON or peerURLs', [cid]);
-      }
-      return s.addMember(peerURLs, (r) => {
+      const parsed = parseMemberURLs(contentType(req), req.body);
+      if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
+      return s.addMember(parsed.peerURLs, (r) => {
         if (r === 'exists') return jsonError(res, 409, 'etcdserver: peerURL exists', [cid]);
         if (r === 'timeout') return jsonError(res, 500, 'Internal Server Error', [cid]);
         res.writeHead(201, [JSON_TYPE, cid]);
@@ -121,9 +114,10 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       });
     }
     case 'DELETE': {
-      const id = rest;
-      if (!/^[0-9a-f]+$/i.test(id)) return jsonError(res, 404, `No such member: ${id}`, [cid]);
-      return s.removeMember(id.toLowerCase(), (r) => {
+      const got = memberIdFromPath(rest);
+      if ('status' in got) return refuseId(res, got, cid);
+      const id = got.id;
+      return s.removeMember(id, (r) => {
         if (r === 'removed') return jsonError(res, 410, `Member permanently removed: ${id}`, [cid]);
         if (r === 'notfound') return jsonError(res, 404, `No such member: ${id}`, [cid]);
         if (r === 'timeout') return jsonError(res, 500, 'Internal Server Error', [cid]);
@@ -131,13 +125,26 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
         res.end();
       });
     }
-    default:
-      return s.updateMember(rest, req.body, (status, msg) => {
+    default: {
+      const got = memberIdFromPath(rest);
+      if ('status' in got) return refuseId(res, got, cid);
+      const parsed = parseMemberURLs(contentType(req), req.body);
+      if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
+      return s.updateMember(got.id, parsed.peerURLs, (status, msg) => {
         if (status === 204) {
           res.writeHead(204, [cid]);
           return res.end();
         }
         jsonError(res, status, msg, [cid]);
       });
+    }
   }
+}
+
+const contentType = (req: HttpRequest) => req.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+
+/** getID's refusals: http.Error's 405 for no ID (after X-Etcd-Cluster-ID was set), else the JSON 404. */
+function refuseId(res: HttpResponseWriter, e: MemberRequestError, cid: [string, string]): void {
+  if (e.message === undefined) return goHttpError(res, e.status, 'Method Not Allowed', [cid]);
+  jsonError(res, e.status, e.message, [cid]);
 }

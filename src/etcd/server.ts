@@ -386,8 +386,8 @@ export class EtcdServer implements KeysServer {
     this.changes.remove(id, done);
   }
 
-  updateMember(id: string, body: string, done: (status: number, msg: string) => void): void {
-    this.changes.update(id, body, done);
+  updateMember(id: string, peerURLs: string[], done: (status: number, msg: string) => void): void {
+    this.changes.update(id, peerURLs, done);
   }
 
   // ---- Apply ----------------------------------------------------------------------------

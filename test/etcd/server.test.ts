@@ -130,6 +130,20 @@ describe('etcd member client API (3 members)', () => {
     expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/${id}`)).stdout).toBe(`{"message":"Member permanently removed: ${id}"} 410`);
     expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/deadbeef`)).stdout).toBe('{"message":"No such member: deadbeef"} 404');
   });
+
+  it("members API refusals are worded as etcd 2.3.7's client.go words them", async () => {
+    const post = (body: string) => c.exec('core-01', `curl -s -w ' %{http_code}' -X POST -H 'Content-Type: application/json' ${api}/v2/members -d '${body}'`);
+    expect((await post('garbage')).stdout).toBe(`{"message":"invalid character 'g' looking for beginning of value"} 400`);
+    expect((await post('{"peerURLs":["foo"]}')).stdout).toBe('{"message":"URL scheme must be http or https: foo"} 400');
+    // getID: no ID is http.Error's 405 (no Allow), sent after X-Etcd-Cluster-ID was set.
+    const del = (await c.exec('core-01', `curl -s -i -X DELETE ${api}/v2/members`)).stdout;
+    expect(del).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nX-Etcd-Cluster-Id: [0-9a-f]+\r\nDate: [^\r]+\r\nContent-Length: 19\r\n\r\nMethod Not Allowed\n$/);
+    // PUT: the ID, then the body, then the member.
+    const put = (id: string, body: string, type = 'application/json') => c.exec('core-01', `curl -s -w ' %{http_code}' -X PUT -H 'Content-Type: ${type}' ${api}/v2/members/${id} -d '${body}'`);
+    expect((await put('00DEADBEEF', '{"peerURLs":["http://10.0.0.7:2380"]}')).stdout).toBe('{"message":"No such member: deadbeef"} 404');
+    expect((await put('deadbeef', '{}')).stdout).toBe('{"message":"no valid URLs given"} 400');
+    expect((await put('deadbeef', '{}', 'text/plain')).stdout).toBe('{"message":"Bad Content-Type text/plain, accept application/json"} 415');
+  });
 });
 
 describe('etcd without a quorum', () => {
