@@ -8,3 +8,18 @@ export function goHttpError(res: HttpResponseWriter, status: number, msg: string
   res.writeHead(status, [...extra, ['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']]);
   res.end(msg + '\n');
 }
+
+/** A `%` not followed by two hex digits: url.ParseRequestURI's "invalid URL escape" in a path. */
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * Go's conn.serve (server.go): a request whose URI readRequest cannot parse (a bad escape in
+ * the path; the query is not checked there) is answered before any handler with the bare
+ * `HTTP/1.1 400 Bad Request\r\n\r\n`, and the connection closes. True when it answered.
+ */
+export function refuseUnparsableRequest(path: string, res: HttpResponseWriter): boolean {
+  if (!path.includes('%') || !BAD_ESCAPE.test(path)) return false;
+  res.writeRawHead(400);
+  res.end();
+  return true;
+}

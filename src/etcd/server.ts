@@ -34,6 +34,7 @@ import { routePeer04 } from './v04/peer-routes.ts';
 import { Proposals } from './proposals.ts';
 import { MemberChanges, type JoinAttributes } from './member-changes.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
+import { refuseUnparsableRequest } from './go-http-error.ts';
 
 import type { EtcdDisk } from './disk.ts';
 export type { EtcdDisk } from './disk.ts';
@@ -307,6 +308,7 @@ export class EtcdServer implements KeysServer {
 
   /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`. */
   private servePeer(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.v04) return routePeer04(this, req, res);
     servePeerRequest(this.membership, req, res);
   }
@@ -501,6 +503,7 @@ export class EtcdServer implements KeysServer {
   // ---- Client HTTP ----------------------------------------------------------------------
 
   private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.v04) routeClient04(this, req, res);
     else if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }

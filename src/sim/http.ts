@@ -20,8 +20,20 @@ export interface HttpRequest {
   onClose(cb: () => void): void;
 }
 
+/**
+ * How a response head was written: by the handler through its HTTP library ('buffered'), the
+ * same but flushed before the handler was done ('flushed': Go then chunks the body), or as
+ * bytes the server wrote on the connection itself ('raw': exactly these headers, no more).
+ */
+export type HeadWrite = 'buffered' | 'flushed' | 'raw';
+
 export interface HttpResponseWriter {
   writeHead(status: number, headers: Headers): void;
+  /**
+   * A head outside the HTTP library's response machinery, e.g. Go's conn.serve answering a
+   * request line it could not parse with `HTTP/1.1 400 Bad Request\r\n\r\n`.
+   */
+  writeRawHead(status: number, headers?: Headers): void;
   write(chunk: string): void;
   end(chunk?: string): void;
   /**
@@ -52,8 +64,7 @@ export interface HttpOutgoing {
 export type HttpErrorCode = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND';
 
 export interface HttpClientHandlers {
-  /** `flushed`: the server flushed the head before it finished (Go then chunks the body). */
-  onHead?(status: number, headers: Headers, flushed: boolean): void;
+  onHead?(status: number, headers: Headers, how: HeadWrite): void;
   onData?(chunk: string): void;
   onEnd?(): void;
   onError?(code: HttpErrorCode): void;
@@ -96,8 +107,8 @@ interface ResponseSegment {
   headers?: Headers;
   chunk?: string;
   end?: boolean;
-  /** The handler flushed this head itself (http.Flusher), before it was done. */
-  flushed?: boolean;
+  /** Unset: 'buffered'. */
+  how?: 'flushed' | 'raw';
 }
 
 /**
@@ -250,7 +261,7 @@ class ClientConnection implements HttpConnection {
     const h = this.h;
     if (seg.status !== undefined) {
       this.gotHead = true;
-      h.onHead?.(seg.status, seg.headers!, seg.flushed === true);
+      h.onHead?.(seg.status, seg.headers!, seg.how ?? 'buffered');
     }
     // A handler may have aborted the connection (a TLS client reading plain HTTP).
     if (this.done) return;
@@ -335,6 +346,14 @@ class ServerExchange implements HttpResponseWriter {
     seg.headers = headers;
   }
 
+  writeRawHead(status: number, headers: Headers = []): void {
+    if (this.finished) return;
+    const seg = this.segment();
+    seg.status = status;
+    seg.headers = headers;
+    seg.how = 'raw';
+  }
+
   write(chunk: string): void {
     if (this.finished || !chunk) return;
     const seg = this.segment();
@@ -352,7 +371,7 @@ class ServerExchange implements HttpResponseWriter {
 
   flush(): void {
     if (this.finished || this.pending === undefined) return;
-    if (this.pending.status !== undefined) this.pending.flushed = true;
+    if (this.pending.status !== undefined) this.pending.how ??= 'flushed';
     this.sendPending();
   }
 

@@ -1,5 +1,6 @@
 import type { World } from '../../sim/world.ts';
 import type { Headers, HttpRequest, HttpResponseWriter } from '../../sim/http.ts';
+import { refuseUnparsableRequest } from '../go-http-error.ts';
 import { parseURL } from '../http-call.ts';
 import type { EtcdLog } from '../log.ts';
 import { getClusterFromRemotePeers } from '../remote-cluster.ts';
@@ -133,6 +134,7 @@ export class EtcdProxy {
   }
 
   private serve(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.d.readonly && req.method !== 'GET') {
       res.writeHead(501, []);
       return res.end();

@@ -87,6 +87,7 @@ function keys(s: Server04, req: HttpRequest, res: HttpResponseWriter): void {
     },
     write: (c: string) => res.write(strip(c)),
     end: (c?: string) => res.end(c === undefined ? c : strip(c)),
+    writeRawHead: (status: number, headers?: Headers) => res.writeRawHead(status, headers),
     // 0.4.5 also flushes a watch's headers at once (CHANGELOG: #877).
     flush: () => res.flush(),
     get finished() {

@@ -19,7 +19,7 @@ const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 /**
  * A response head is printed once its framing is known: if the body ends within this many ms
  * of the head, Go's server had sent it with a Content-Length; later, it was streamed (chunked).
- * A head the server flushed itself was streamed whatever follows.
+ * A head the server flushed itself was streamed whatever follows; one it wrote raw is as it came.
  * The simulated network delivers head, body and end as separate messages with jitter.
  */
 const FRAMING_WINDOW_MS = 10;
@@ -143,6 +143,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     verbose(`*   Trying ${shownIp(url.host)}...\n`);
     let status = 0;
     let rawHeaders: Headers = [];
+    let literalHead = false;
     let gotHead = false;
     let pending: { body: string; timer: () => void } | undefined;
     let early = '';
@@ -162,7 +163,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     const flushHead = (complete: boolean) => {
       if (!pending) return;
       pending.timer();
-      const wire = goWireHeaders({ status, headers: rawHeaders, method, body: pending.body, complete, date: new Date(wallMs(host.now())).toUTCString() });
+      const wire = literalHead ? rawHeaders : goWireHeaders({ status, headers: rawHeaders, method, body: pending.body, complete, date: new Date(wallMs(host.now())).toUTCString() });
       const cl = headerValue(wire, 'Content-Length');
       if (cl !== undefined) {
         progress.size = Number(cl);
@@ -184,8 +185,9 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       url,
       { method, path: url.path, query: url.query, headers, body: sendBody },
       {
-        onHead: (st, hs, flushed) => {
+        onHead: (st, hs, how) => {
           gotHead = true;
+          literalHead = how === 'raw';
           status = st;
           rawHeaders = hs;
           info.httpCode = st;
@@ -215,9 +217,10 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
               info.redirectUrl = isUrlError(to) ? undefined : formatUrl(to);
             }
           }
-          pending = { body: early, timer: flushed ? () => undefined : host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
+          const known = how !== 'buffered';
+          pending = { body: early, timer: known ? () => undefined : host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
           early = '';
-          if (flushed) flushHead(false);
+          if (known) flushHead(false);
         },
         onData: (chunk) => {
           if (noBody) {

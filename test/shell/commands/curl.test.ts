@@ -33,6 +33,10 @@ function etcd(h: ShellHarness, host = 'core-01') {
       res.writeHead(200, ETCD_HEADERS);
       res.flush();
       res.end(BODY);
+    } else if (req.path === '/raw') {
+      // Go's conn.serve refusing a request line: its own bytes, then the connection closes.
+      res.writeRawHead(400);
+      res.end();
     } else if (req.path === '/hang') {
       res.writeHead(200, [['Content-Type', 'application/json']]);
     } else {
@@ -295,6 +299,12 @@ describe('curl: streaming and Ctrl-C', () => {
     expect(r.stdout).toBe(
       'HTTP/1.1 200 OK\r\n' + ETCD_HEADERS.map(([k, v]) => `${k}: ${v}\r\n`).join('') + 'Date: Wed, 01 Jun 2016 09:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n' + BODY,
     );
+  });
+
+  it('a head the server wrote itself is printed as it came', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    expect(await h.run('curl -s -i http://127.0.0.1:2379/raw')).toMatchObject({ stdout: 'HTTP/1.1 400 Bad Request\r\n\r\n', code: 0 });
   });
 
   it('Ctrl-C ends it and closes the connection', async () => {
