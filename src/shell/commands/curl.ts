@@ -7,7 +7,7 @@ import { killedStatus } from '../signal.ts';
 import { isTerminal } from '../streams.ts';
 import { buildPostData } from './curl/data.ts';
 import { exchange } from './curl/exchange.ts';
-import { goWireHeaders, statusLine } from './curl/go-wire.ts';
+import { goWireHeaders, statusLine } from '../../sim/go-wire.ts';
 import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { goWireHeaders, sniff, statusLine } from '../../../../src/shell/commands/curl/go-wire.ts';
+import { goWireHeaders, sniff, statusLine } from '../../src/sim/go-wire.ts';
 
 const DATE = 'Wed, 01 Jun 2016 09:00:00 GMT';
 

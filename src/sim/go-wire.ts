@@ -1,11 +1,11 @@
-import type { Headers } from '../../../sim/http.ts';
+import type { Headers } from './http.ts';
 
 /**
  * What Go's net/http server puts on the wire for a response head (server.go, chunkWriter.
  * writeHeader): the handler's headers sorted by key, then Date, then Content-Length when the
  * handler finished before flushing, a sniffed Content-Type when none was set, and
  * `Transfer-Encoding: chunked` for a streamed body. The simulated servers give only the
- * handler's headers; curl prints the wire.
+ * handler's headers; curl prints the wire, and the etcd proxy reads it as Go's client did.
  */
 export interface WireInput {
   status: number;
@@ -22,11 +22,11 @@ export interface WireInput {
  * server.go's bufferBeforeChunkingSize: a body bigger than this reaches chunkWriter.writeHeader
  * before the handler returns, so its length is unknown there (etcd writes its JSON in one call).
  */
-const BUFFER_BEFORE_CHUNKING = 2048;
+export const BUFFER_BEFORE_CHUNKING = 2048;
 
 const has = (h: Headers, name: string) => h.some(([k]) => k.toLowerCase() === name.toLowerCase());
 
-function bodyAllowed(status: number): boolean {
+export function bodyAllowed(status: number): boolean {
   return !((status >= 100 && status <= 199) || status === 204 || status === 304);
 }
 
