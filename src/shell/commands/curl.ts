@@ -6,13 +6,13 @@ import type { Command, Process } from '../process.ts';
 import { killedStatus } from '../signal.ts';
 import { isTerminal } from '../streams.ts';
 import { buildPostData } from './curl/data.ts';
-import { exchange } from './curl/exchange.ts';
-import { goWireHeaders, statusLine } from '../../sim/go-wire.ts';
+import { exchange, type Outcome } from './curl/exchange.ts';
+import { bodyAllowed, goWireHeaders, statusLine } from '../../sim/go-wire.ts';
 import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';
 import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, removeDotSegments, resolveLocation, type CurlUrl } from './curl/url.ts';
-import { warningText } from './curl/warn.ts';
+import { noteText, warningText } from './curl/warn.ts';
 import { writeOut, type TransferInfo } from './curl/write-out.ts';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -99,6 +99,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   const err = proc.stderr;
   const showErr = showsErrors(o);
   const started = host.now();
+  customRequestNotes(o, body, err);
   const parsed = parseUrl(urlText);
   if (isUrlError(parsed)) {
     if (showErr) err.write(`curl: (${parsed.code}) ${parsed.message}\n`);
@@ -240,8 +241,12 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       { deadline, connectTimeout: o.connectTimeout },
       progress,
     );
-    const outcome = await ex.outcome;
+    let outcome = await ex.outcome;
     if (pending && outcome.kind === 'done') flushHead(true);
+    // -X HEAD without -I: curl was not told there is no body, and waits for the length announced.
+    if (outcome.kind === 'done' && noBody && !o.head && gotHead && bodyAllowed(status) && progress.size !== 0) {
+      outcome = await bodyThatNeverComes(proc, started, deadline, progress.size);
+    }
     // Interrupted or timed out within the framing window: that head is never printed.
     pending?.timer();
     pending = undefined;
@@ -285,6 +290,39 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   finishInfo();
   if (o.writeOut) proc.stdout.write(writeOut(o.writeOut, info, (s) => err.write(s)));
   return 0;
+}
+
+/** Waits, as curl on an open connection that sends nothing more, for Ctrl-C or --max-time. */
+function bodyThatNeverComes(proc: Process, started: number, deadline: number | undefined, size: number | undefined): Promise<Outcome> {
+  const host = proc.host;
+  return new Promise((resolve) => {
+    const offs: (() => void)[] = [];
+    const done = (o: Outcome) => {
+      for (const off of offs.splice(0)) off();
+      resolve(o);
+    };
+    offs.push(proc.signal.onAbort((reason) => done({ kind: 'signal', reason })));
+    if (deadline !== undefined) {
+      offs.push(
+        host.setTimer(() => {
+          const got = size !== undefined ? `0 out of ${size}` : '0';
+          done({ kind: 'error', code: 28, message: `Operation timed out after ${host.now() - started} milliseconds with ${got} bytes received` });
+        }, Math.max(0, deadline - host.now()) + 1),
+      );
+    }
+  });
+}
+
+/** customrequest_helper (tool_operate.c): -X naming the method curl infers, or HEAD. Muted by -s. */
+function customRequestNotes(o: CurlOptions, body: string | undefined, err: Process['stderr']): void {
+  if (o.method === undefined || o.silent) return;
+  const inferred = o.head ? 'HEAD' : body !== undefined && !o.get ? 'POST' : 'GET';
+  const m = o.method.toLowerCase();
+  if (m === inferred.toLowerCase()) {
+    if (o.verbose) err.write(noteText(`Unnecessary use of -X or --request, ${inferred} is already inferred.\n`));
+  } else if (m === 'head') {
+    err.write(warningText('Setting custom HTTP method to HEAD with -X/--request may not work the way you want. Consider using -I/--head instead.\n'));
+  }
 }
 
 /** Calls `fn` every virtual second until cancelled (curl's loop wakes at least once a second). */

@@ -241,6 +241,25 @@ describe('curl: failures', () => {
     expect(k).toMatchObject({ stderr: 'curl: (7) Failed to connect to 172.17.8.102 port 2379: Connection timed out\n', code: 7, elapsed: 127_000 });
   });
 
+  it('-X naming the inferred method is noted with -v; -X HEAD is warned about', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const note = 'Note: Unnecessary use of -X or --request, GET is already inferred.\n';
+    expect((await h.run('curl -v -X GET http://127.0.0.1:2379/v2/keys/foo')).stderr.startsWith(note + '*   Trying 127.0.0.1...\n')).toBe(true);
+    expect((await h.run('curl -X GET http://127.0.0.1:2379/v2/keys/foo')).stderr).toBe('');
+    expect((await h.run('curl -v -s -X post -d x http://127.0.0.1:2379/v2/keys/put')).stderr).not.toContain('Note:');
+    expect((await h.run('curl -v -X post -d x http://127.0.0.1:2379/v2/keys/put')).stderr).toContain('Note: Unnecessary use of -X or --request, POST is already inferred.\n');
+    expect((await h.run('curl -v -X PUT -d x http://127.0.0.1:2379/v2/keys/put')).stderr).not.toContain('Note:');
+    const warn = 'Warning: Setting custom HTTP method to HEAD with -X/--request may not work the \nWarning: way you want. Consider using -I/--head instead.\n';
+    // Not knowing it sent HEAD, curl waits for the Content-Length bytes no server sends.
+    const r = await h.run('curl -s -i -m 1 -X HEAD http://127.0.0.1:2379/v2/keys/foo');
+    expect(r).toMatchObject({ stderr: '', code: 28 });
+    expect(r.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n.*Content-Length: 88\r\n\r\n$/s);
+    expect((await h.run('curl -m 1 -X HEAD http://127.0.0.1:2379/v2/keys/foo')).stderr).toBe(
+      warn + 'curl: (28) Operation timed out after 1001 milliseconds with 0 out of 88 bytes received\n',
+    );
+  });
+
   it('-I with -d asks for two request methods: a warning (none with -s), exit 2, nothing sent', async () => {
     const h = new ShellHarness();
     const seen = etcd(h);

@@ -1,15 +1,12 @@
-/** What curl's warnf prints (tool_msgs.c voutf): `Warning: ` lines wrapped at 79 columns. */
-const PREFIX = 'Warning: ';
-const WIDTH = 79 - PREFIX.length;
-
-/** `msg` ends with its newline, as curl's format strings do. */
-export function warningText(msg: string): string {
+/** What curl's warnf and notef print (tool_msgs.c voutf): prefixed lines wrapped at 79 columns. */
+function voutf(prefix: string, msg: string): string {
+  const WIDTH = 79 - prefix.length;
   let out = '';
   let ptr = 0;
   // voutf counts down by `cut`, not `cut + 1`: kept, since it decides when a last line wraps.
   let len = msg.length;
   while (len > 0) {
-    out += PREFIX;
+    out += prefix;
     if (len > WIDTH) {
       let cut = WIDTH - 1;
       while (cut > 0 && !/\s/.test(msg[ptr + cut] ?? '')) cut--;
@@ -24,3 +21,9 @@ export function warningText(msg: string): string {
   }
   return out;
 }
+
+/** warnf: `msg` ends with its newline, as curl's format strings do. */
+export const warningText = (msg: string) => voutf('Warning: ', msg);
+
+/** notef (printed only with -v). */
+export const noteText = (msg: string) => voutf('Note: ', msg);
