@@ -68,3 +68,22 @@ export function goWireHeaders(w: WireInput): Headers {
 export function statusLine(status: number, text: string | undefined): string {
   return `HTTP/1.1 ${status} ${text ?? `status code ${status}`}`;
 }
+
+/** Go's net/http status texts for the codes the simulated servers use. */
+export const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  307: 'Temporary Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};

@@ -1,5 +1,5 @@
+import { bodyAllowed, goWireHeaders, STATUS_TEXT, statusLine } from '../../sim/go-wire.ts';
 import type { Headers } from '../../sim/http.ts';
-import { STATUS_TEXT } from '../../sim/http.ts';
 import { wallMs } from '../../sim/time.ts';
 import { resolvePath, writeError, writeFile } from '../paths.ts';
 import type { Command, Process } from '../process.ts';
@@ -7,7 +7,6 @@ import { killedStatus } from '../signal.ts';
 import { isTerminal } from '../streams.ts';
 import { buildPostData } from './curl/data.ts';
 import { exchange, type Outcome } from './curl/exchange.ts';
-import { bodyAllowed, goWireHeaders, statusLine } from '../../sim/go-wire.ts';
 import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';
