@@ -1,5 +1,7 @@
 import type { Headers, HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { EtcdServer } from './server.ts';
+import { goHttpError } from './go-http-error.ts';
+import { memberIdFromPath, parseMemberURLs, type MemberRequestError } from './member-request.ts';
 import { Membership } from './membership.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from './membership.ts';
 
@@ -8,11 +10,6 @@ const TEXT_TYPE: [string, string] = ['Content-Type', 'text/plain; charset=utf-8'
 
 const MEMBERS = '/v2/members';
 
-/** Go's http.Error: text/plain, the message and a newline. */
-function httpError(res: HttpResponseWriter, status: number, msg: string, extra: Headers = []): void {
-  res.writeHead(status, [...extra, TEXT_TYPE, ['X-Content-Type-Options', 'nosniff']]);
-  res.end(msg + '\n');
-}
 
 /** etcd's httptypes.HTTPError: `{"message":"..."}` without a newline. */
 function jsonError(res: HttpResponseWriter, status: number, msg: string, extra: Headers = []): void {
@@ -23,7 +20,7 @@ function jsonError(res: HttpResponseWriter, status: number, msg: string, extra: 
 /** etcd's allowMethod: 405 with an Allow header listing what is allowed. */
 function allow(req: HttpRequest, res: HttpResponseWriter, ...methods: string[]): boolean {
   if (methods.includes(req.method)) return true;
-  httpError(res, 405, 'Method Not Allowed', [['Allow', methods.join(',')]]);
+  goHttpError(res, 405, 'Method Not Allowed', [['Allow', methods.join(',')]]);
   return false;
 }
 
@@ -41,7 +38,8 @@ export function routeClientRequest(s: EtcdServer, req: HttpRequest, res: HttpRes
     case '/v2/machines':
       if (!allow(req, res, 'GET', 'HEAD')) return;
       res.writeHead(200, [TEXT_TYPE]);
-      return res.end(req.method === 'HEAD' ? '' : s.membership.clientURLs().join(', '));
+      // For HEAD too: Go's server sends the length of what was written and discards it.
+      return res.end(s.membership.clientURLs().join(', '));
     case '/v2/stats/store':
       if (!allow(req, res, 'GET')) return;
       res.writeHead(200, [JSON_TYPE]);
@@ -61,7 +59,7 @@ export function routeClientRequest(s: EtcdServer, req: HttpRequest, res: HttpRes
       return res.end(`{"leader":"${s.id}","followers":{${followers.join(',')}}}`);
     }
     default:
-      httpError(res, 404, '404 page not found');
+      goHttpError(res, 404, '404 page not found');
   }
 }
 
@@ -70,7 +68,7 @@ const emptyFollower = { json: () => '{"latency":{"current":0,"average":0,"standa
 /** /health: healthy when there is a leader and the raft index moves within 750 ms. */
 function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void {
   if (!allow(req, res, 'GET')) return;
-  if (s.leader() === undefined) return httpError(res, 503, '{"health": "false"}');
+  if (s.leader() === undefined) return goHttpError(res, 503, '{"health": "false"}');
   const start = s.raftIndex();
   let tries = 0;
   const check = () => {
@@ -79,7 +77,7 @@ function health(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void 
       res.writeHead(200, [TEXT_TYPE]);
       return res.end('{"health": "true"}');
     }
-    if (++tries >= 3) return httpError(res, 503, '{"health": "false"}');
+    if (++tries >= 3) return goHttpError(res, 503, '{"health": "false"}');
     s.setTimer(check, 250);
   };
   s.setTimer(check, 250);
@@ -106,17 +104,9 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       }
       return jsonError(res, 404, 'Not found', [cid]);
     case 'POST': {
-      const ctype = req.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-      if (ctype !== 'application/json') return jsonError(res, 415, `Bad Content-Type ${ctype}, accept application/json`, [cid]);
-      let peerURLs: string[];
-      try {
-        const body = JSON.parse(req.body) as { peerURLs?: unknown };
-        if (!Array.isArray(body.peerURLs) || !body.peerURLs.every((u) => typeof u === 'string' && /^https?:\/\/[^/]+/.test(u))) throw new Error();
-        peerURLs = body.peerURLs as string[];
-      } catch {
-        return jsonError(res, 400, 'Invalid JSON or peerURLs', [cid]);
-      }
-      return s.addMember(peerURLs, (r) => {
+      const parsed = parseMemberURLs(contentType(req), req.body);
+      if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
+      return s.addMember(parsed.peerURLs, (r) => {
         if (r === 'exists') return jsonError(res, 409, 'etcdserver: peerURL exists', [cid]);
         if (r === 'timeout') return jsonError(res, 500, 'Internal Server Error', [cid]);
         res.writeHead(201, [JSON_TYPE, cid]);
@@ -124,9 +114,10 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       });
     }
     case 'DELETE': {
-      const id = rest;
-      if (!/^[0-9a-f]+$/i.test(id)) return jsonError(res, 404, `No such member: ${id}`, [cid]);
-      return s.removeMember(id.toLowerCase(), (r) => {
+      const got = memberIdFromPath(rest);
+      if ('status' in got) return refuseId(res, got, cid);
+      const id = got.id;
+      return s.removeMember(id, (r) => {
         if (r === 'removed') return jsonError(res, 410, `Member permanently removed: ${id}`, [cid]);
         if (r === 'notfound') return jsonError(res, 404, `No such member: ${id}`, [cid]);
         if (r === 'timeout') return jsonError(res, 500, 'Internal Server Error', [cid]);
@@ -134,13 +125,26 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
         res.end();
       });
     }
-    default:
-      return s.updateMember(rest, req.body, (status, msg) => {
+    default: {
+      const got = memberIdFromPath(rest);
+      if ('status' in got) return refuseId(res, got, cid);
+      const parsed = parseMemberURLs(contentType(req), req.body);
+      if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
+      return s.updateMember(got.id, parsed.peerURLs, (status, msg) => {
         if (status === 204) {
           res.writeHead(204, [cid]);
           return res.end();
         }
         jsonError(res, status, msg, [cid]);
       });
+    }
   }
+}
+
+const contentType = (req: HttpRequest) => req.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+
+/** getID's refusals: http.Error's 405 for no ID (after X-Etcd-Cluster-ID was set), else the JSON 404. */
+function refuseId(res: HttpResponseWriter, e: MemberRequestError, cid: [string, string]): void {
+  if (e.message === undefined) return goHttpError(res, e.status, 'Method Not Allowed', [cid]);
+  jsonError(res, e.status, e.message, [cid]);
 }

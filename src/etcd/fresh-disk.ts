@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseWriter } from '../sim/http.ts';
 import type { EtcdConfig } from './config.ts';
 import type { EtcdDisk } from './disk.ts';
+import { goHttpError } from './go-http-error.ts';
 import { newMemberStore } from './keyspace/namespaces.ts';
 import { Membership } from './membership.ts';
 import { RaftNode } from './raft/node.ts';
@@ -32,14 +33,9 @@ export function freshDisk(plan: NewMemberPlan, config: EtcdConfig): EtcdDisk {
 
 /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`, the JSON a proxy or a joining member reads. */
 export function servePeerRequest(membership: Membership, req: HttpRequest, res: HttpResponseWriter): void {
-  if (req.path !== '/members') {
-    res.writeHead(404, [['Content-Type', 'text/plain; charset=utf-8']]);
-    return res.end('404 page not found\n');
-  }
-  if (req.method !== 'GET') {
-    res.writeHead(405, [['Allow', 'GET'], ['Content-Type', 'text/plain; charset=utf-8']]);
-    return res.end('Method Not Allowed\n');
-  }
+  // mux.HandleFunc("/", http.NotFound) and allowMethod: both Go's http.Error.
+  if (req.path !== '/members') return goHttpError(res, 404, '404 page not found');
+  if (req.method !== 'GET') return goHttpError(res, 405, 'Method Not Allowed', [['Allow', 'GET']]);
   res.writeHead(200, [['Content-Type', 'application/json'], ['X-Etcd-Cluster-Id', membership.clusterId]]);
   res.end(peerMembersJson(membership.list()));
 }

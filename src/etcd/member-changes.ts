@@ -60,17 +60,10 @@ export class MemberChanges {
   }
 
   /** `PUT /v2/members/<id>`: new peer URLs for a member. */
-  update(id: string, body: string, done: (status: number, msg: string) => void): void {
+  update(id: string, peerURLs: string[], done: (status: number, msg: string) => void): void {
     const ms = this.s.disk().membership;
     const m = ms.members.get(id);
     if (!m) return done(404, `No such member: ${id}`);
-    let peerURLs: string[];
-    try {
-      peerURLs = (JSON.parse(body) as { peerURLs: string[] }).peerURLs;
-      if (!Array.isArray(peerURLs)) throw new Error();
-    } catch {
-      return done(400, 'Invalid JSON or peerURLs');
-    }
     if (peerURLs.some((u) => { const o = ms.byPeerURL(u); return o !== undefined && o.id !== id; })) return done(409, 'etcdserver: peerURL exists');
     this.s.proposeInternal({ Path: memberRaftAttributesPath(id), Val: raftAttributesJson({ ...m, peerURLs }) }, (r) =>
       typeof r === 'string' ? done(500, 'Internal Server Error') : done(204, ''),

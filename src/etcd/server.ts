@@ -39,6 +39,7 @@ import { proposeTimeoutCause } from './timeout-cause.ts';
 import { proposeFailureError, type ProposeFailure } from './v2keys/responses.ts';
 import { MemberChanges, type JoinAttributes } from './member-changes.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
+import { refuseUnparsableRequest } from './go-http-error.ts';
 
 import type { EtcdDisk } from './disk.ts';
 export type { EtcdDisk } from './disk.ts';
@@ -316,6 +317,7 @@ export class EtcdServer implements KeysServer {
 
   /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`. */
   private servePeer(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.v04) return routePeer04(this, req, res);
     servePeerRequest(this.membership, req, res);
   }
@@ -378,8 +380,8 @@ export class EtcdServer implements KeysServer {
     this.changes.remove(id, done);
   }
 
-  updateMember(id: string, body: string, done: (status: number, msg: string) => void): void {
-    this.changes.update(id, body, done);
+  updateMember(id: string, peerURLs: string[], done: (status: number, msg: string) => void): void {
+    this.changes.update(id, peerURLs, done);
   }
 
   // ---- Apply ----------------------------------------------------------------------------
@@ -498,6 +500,7 @@ export class EtcdServer implements KeysServer {
   // ---- Client HTTP ----------------------------------------------------------------------
 
   private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.v04) routeClient04(this, req, res);
     else if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }

@@ -20,10 +20,27 @@ export interface HttpRequest {
   onClose(cb: () => void): void;
 }
 
+/**
+ * How a response head was written: by the handler through its HTTP library ('buffered'), the
+ * same but flushed before the handler was done ('flushed': Go then chunks the body), or as
+ * bytes the server wrote on the connection itself ('raw': exactly these headers, no more).
+ */
+export type HeadWrite = 'buffered' | 'flushed' | 'raw';
+
 export interface HttpResponseWriter {
   writeHead(status: number, headers: Headers): void;
+  /**
+   * A head outside the HTTP library's response machinery, e.g. Go's conn.serve answering a
+   * request line it could not parse with `HTTP/1.1 400 Bad Request\r\n\r\n`.
+   */
+  writeRawHead(status: number, headers?: Headers): void;
   write(chunk: string): void;
   end(chunk?: string): void;
+  /**
+   * Go's http.Flusher: what was written goes out now, with the handler not done. A head sent
+   * this way reaches Go's chunkWriter before the body's length is known: the body is chunked.
+   */
+  flush(): void;
   readonly finished: boolean;
 }
 
@@ -47,7 +64,7 @@ export interface HttpOutgoing {
 export type HttpErrorCode = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND';
 
 export interface HttpClientHandlers {
-  onHead?(status: number, headers: Headers): void;
+  onHead?(status: number, headers: Headers, how: HeadWrite): void;
   onData?(chunk: string): void;
   onEnd?(): void;
   onError?(code: HttpErrorCode): void;
@@ -90,6 +107,8 @@ interface ResponseSegment {
   headers?: Headers;
   chunk?: string;
   end?: boolean;
+  /** Unset: 'buffered'. */
+  how?: 'flushed' | 'raw';
 }
 
 /**
@@ -242,7 +261,7 @@ class ClientConnection implements HttpConnection {
     const h = this.h;
     if (seg.status !== undefined) {
       this.gotHead = true;
-      h.onHead?.(seg.status, seg.headers!);
+      h.onHead?.(seg.status, seg.headers!, seg.how ?? 'buffered');
     }
     // A handler may have aborted the connection (a TLS client reading plain HTTP).
     if (this.done) return;
@@ -307,7 +326,7 @@ class ServerExchange implements HttpResponseWriter {
   closeFromServer(): void {
     if (this.finished) return;
     this.finished = true;
-    this.flush();
+    this.sendPending();
     this.net.send(this.host, this.client, this.p.clientPort, 'http.fin', { conn: this.p.conn }, this.order);
     if (this.closeCbs) for (const cb of this.closeCbs) cb();
   }
@@ -327,6 +346,14 @@ class ServerExchange implements HttpResponseWriter {
     seg.headers = headers;
   }
 
+  writeRawHead(status: number, headers: Headers = []): void {
+    if (this.finished) return;
+    const seg = this.segment();
+    seg.status = status;
+    seg.headers = headers;
+    seg.how = 'raw';
+  }
+
   write(chunk: string): void {
     if (this.finished || !chunk) return;
     const seg = this.segment();
@@ -339,7 +366,13 @@ class ServerExchange implements HttpResponseWriter {
     this.segment().end = true;
     this.finished = true;
     removeExchange(this.open, this);
-    this.flush();
+    this.sendPending();
+  }
+
+  flush(): void {
+    if (this.finished || this.pending === undefined) return;
+    if (this.pending.status !== undefined) this.pending.how ??= 'flushed';
+    this.sendPending();
   }
 
   /** What this instant's writes add to: sent once the writer is done for now (or at `end`). */
@@ -352,7 +385,7 @@ class ServerExchange implements HttpResponseWriter {
   }
 
   /** Sends what was written since the last segment went out, as one message. */
-  flush(): void {
+  sendPending(): void {
     const seg = this.pending;
     if (seg === undefined) return;
     this.pending = undefined;
@@ -375,24 +408,5 @@ function removeExchange(open: ServerExchange[], ex: ServerExchange): void {
 
 /** The deferred send of an exchange's segment: still at the instant it was written. */
 function flushSegment(ex: ServerExchange): void {
-  ex.flush();
+  ex.sendPending();
 }
-
-/** Go's net/http status texts for the codes the simulated servers use. */
-export const STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  307: 'Temporary Redirect',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  410: 'Gone',
-  412: 'Precondition Failed',
-  415: 'Unsupported Media Type',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};

@@ -89,6 +89,18 @@ describe('etcd member client API (3 members)', () => {
     expect((await c.exec('core-01', `curl -s -w '%{http_code}' ${api}/nope`)).stdout).toBe('404 page not found\n404');
     const machines = (await c.exec('core-01', `curl -s ${api}/v2/machines`)).stdout;
     expect(machines.split(', ').sort()).toEqual(['http://172.17.8.101:2379', 'http://172.17.8.102:2379', 'http://172.17.8.103:2379']);
+    // The peer port's mux: http.NotFound and allowMethod, both Go's http.Error (nosniff).
+    const peer404 = (await c.exec('core-01', 'curl -s -i http://127.0.0.1:2380/')).stdout;
+    expect(peer404).toMatch(/^HTTP\/1\.1 404 Not Found\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nDate: [^\r]+\r\nContent-Length: 19\r\n\r\n404 page not found\n$/);
+    const peer405 = (await c.exec('core-01', 'curl -s -i -X PUT http://127.0.0.1:2380/members')).stdout;
+    expect(peer405).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\nAllow: GET\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n/);
+    // A request URI Go's readRequest cannot parse: conn.serve's bare 400, on any path and port.
+    for (const url of [`${api}/v2/keys/x%zz`, `${api}/v2/members%2`, 'http://127.0.0.1:2380/members%zz']) {
+      expect((await c.exec('core-01', `curl -s -i '${url}'`)).stdout).toBe('HTTP/1.1 400 Bad Request\r\n\r\n');
+    }
+    // HEAD: Go discards the body machinesHandler writes but sends its length; curl reads none.
+    const head = (await c.exec('core-01', `curl -s -I ${api}/v2/machines`)).stdout;
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/plain; charset=utf-8\r\nDate: [^\r]+\r\nContent-Length: 76\r\n\r\n$/);
   });
 
   it('the leader expires a TTL key: watchers see expire, a later GET 100 (A.7)', async () => {
@@ -121,6 +133,20 @@ describe('etcd member client API (3 members)', () => {
     expect(rm.stdout).toBe('204');
     expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/${id}`)).stdout).toBe(`{"message":"Member permanently removed: ${id}"} 410`);
     expect((await c.exec('core-01', `curl -s -w ' %{http_code}' -X DELETE ${api}/v2/members/deadbeef`)).stdout).toBe('{"message":"No such member: deadbeef"} 404');
+  });
+
+  it("members API refusals are worded as etcd 2.3.7's client.go words them", async () => {
+    const post = (body: string) => c.exec('core-01', `curl -s -w ' %{http_code}' -X POST -H 'Content-Type: application/json' ${api}/v2/members -d '${body}'`);
+    expect((await post('garbage')).stdout).toBe(`{"message":"invalid character 'g' looking for beginning of value"} 400`);
+    expect((await post('{"peerURLs":["foo"]}')).stdout).toBe('{"message":"URL scheme must be http or https: foo"} 400');
+    // getID: no ID is http.Error's 405 (no Allow), sent after X-Etcd-Cluster-ID was set.
+    const del = (await c.exec('core-01', `curl -s -i -X DELETE ${api}/v2/members`)).stdout;
+    expect(del).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nX-Etcd-Cluster-Id: [0-9a-f]+\r\nDate: [^\r]+\r\nContent-Length: 19\r\n\r\nMethod Not Allowed\n$/);
+    // PUT: the ID, then the body, then the member.
+    const put = (id: string, body: string, type = 'application/json') => c.exec('core-01', `curl -s -w ' %{http_code}' -X PUT -H 'Content-Type: ${type}' ${api}/v2/members/${id} -d '${body}'`);
+    expect((await put('00DEADBEEF', '{"peerURLs":["http://10.0.0.7:2380"]}')).stdout).toBe('{"message":"No such member: deadbeef"} 404');
+    expect((await put('deadbeef', '{}')).stdout).toBe('{"message":"no valid URLs given"} 400');
+    expect((await put('deadbeef', '{}', 'text/plain')).stdout).toBe('{"message":"Bad Content-Type text/plain, accept application/json"} 415');
   });
 });
 

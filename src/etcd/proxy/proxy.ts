@@ -1,8 +1,10 @@
 import type { World } from '../../sim/world.ts';
 import type { Headers, HttpRequest, HttpResponseWriter } from '../../sim/http.ts';
+import { refuseUnparsableRequest } from '../go-http-error.ts';
 import { parseURL } from '../http-call.ts';
 import type { EtcdLog } from '../log.ts';
 import { getClusterFromRemotePeers } from '../remote-cluster.ts';
+import { ResponseRelay, SINGLE_HOP } from './relay.ts';
 
 /** etcd 2.3 proxy defaults: --proxy-refresh-interval 30000, --proxy-failure-wait 5000, --proxy-dial-timeout 1000. */
 export const PROXY_REFRESH_MS = 30_000;
@@ -10,8 +12,6 @@ const EMPTY_REFRESH_MS = 1000;
 const FAILURE_WAIT_MS = 5000;
 const DIAL_TIMEOUT_MS = 1000;
 
-/** Hop-by-hop headers a reverse proxy drops (proxy/reverse.go). */
-const SINGLE_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailers', 'transfer-encoding', 'upgrade']);
 
 interface Endpoint {
   url: string;
@@ -133,6 +133,7 @@ export class EtcdProxy {
   }
 
   private serve(req: HttpRequest, res: HttpResponseWriter): void {
+    if (refuseUnparsableRequest(req.path, res)) return;
     if (this.d.readonly && req.method !== 'GET') {
       res.writeHead(501, []);
       return res.end();
@@ -160,6 +161,7 @@ export class EtcdProxy {
       const ep = eps[i]!;
       let connected = false;
       let answered = false;
+      const relay = new ResponseRelay(res, req.method, world.clock);
       const fail = (why: string) => {
         if (answered) return;
         answered = true;
@@ -173,19 +175,19 @@ export class EtcdProxy {
         { method: req.method, path: req.path, query: req.query, headers, body: req.body },
         {
           onConnect: () => (connected = true),
-          onHead: (status, hs) => {
+          onHead: (status, hs, how) => {
             connected = true;
             answered = true;
-            res.writeHead(status, hs.filter(([k]) => !SINGLE_HOP.has(k.toLowerCase())) as Headers);
+            relay.onHead(status, hs, how);
           },
-          onData: (c) => res.write(c),
+          onData: (c) => relay.onData(c),
           onEnd: () => {
             answered = true;
-            res.end();
+            relay.onEnd();
           },
           // The member stopped: before its answer the request goes to the next one; during it,
           // the body copy ends and so does the proxy's response.
-          onServerClose: (gotHead) => (gotHead ? res.end() : fail('EOF')),
+          onServerClose: (gotHead) => (gotHead ? relay.onEnd() : fail('EOF')),
           onError: (code) => {
             const addr = `${ep.host}:${ep.port}`;
             fail(code === 'ECONNREFUSED' ? `dial tcp ${addr}: getsockopt: connection refused` : `dial tcp ${addr}: getsockopt: no route to host`);

@@ -87,6 +87,9 @@ function keys(s: Server04, req: HttpRequest, res: HttpResponseWriter): void {
     },
     write: (c: string) => res.write(strip(c)),
     end: (c?: string) => res.end(c === undefined ? c : strip(c)),
+    writeRawHead: (status: number, headers?: Headers) => res.writeRawHead(status, headers),
+    // 0.4.5 also flushes a watch's headers at once (CHANGELOG: #877).
+    flush: () => res.flush(),
     get finished() {
       return res.finished;
     },
@@ -128,9 +131,10 @@ function leaderStatsJson(s: Server04): string {
 export function routeClient04(s: Server04, req: HttpRequest, res: HttpResponseWriter): void {
   const p = req.path;
   const get = req.method === 'GET' || req.method === 'HEAD';
+  // Written for HEAD too: Go's server sends its length and discards it.
   const body = (headers: Headers, text: string) => {
     res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : text);
+    res.end(text);
   };
   if (p.startsWith('/v2/keys/')) return keys(s, req, res);
   switch (p) {

@@ -64,7 +64,6 @@ export function handleKeys(
 ): void {
   if (!(ALLOWED as readonly string[]).includes(req.method)) return writeMethodNotAllowed(res, ALLOWED);
   const clusterId = server.clusterId;
-  const head = req.method === 'HEAD';
 
   const decoded = decodedPath ?? pathUnescape(req.path);
   const urlPath = decoded instanceof GoFormError ? req.path : decoded;
@@ -76,7 +75,7 @@ export function handleKeys(
     headerValue(req.headers, 'Content-Type'),
     server.now(),
   );
-  if (rr instanceof EtcdError) return writeKeyError(res, clusterId, rr, head);
+  if (rr instanceof EtcdError) return writeKeyError(res, clusterId, rr);
 
   // EtcdServer.Do: a quorum GET becomes QGET before anything else (even with wait=true).
   if (rr.Method === 'GET' && rr.Quorum) rr.Method = 'QGET';
@@ -87,29 +86,29 @@ export function handleKeys(
     case 'QGET':
       server.propose(rr, (result) => {
         if (res.finished) return;
-        if (typeof result === 'string') return writeKeyError(res, clusterId, proposeFailureError(result), head);
-        writeResult(server, res, clusterId, result, head);
+        if (typeof result === 'string') return writeKeyError(res, clusterId, proposeFailureError(result));
+        writeResult(server, res, clusterId, result);
       });
       return;
     case 'GET':
       if (rr.Wait) return handleWatch(server, req, res, clusterId, rr);
-      return writeLocalGet(server, res, clusterId, rr, head);
+      return writeLocalGet(server, res, clusterId, rr);
     default: // HEAD
-      return writeLocalGet(server, res, clusterId, rr, head);
+      return writeLocalGet(server, res, clusterId, rr);
   }
 }
 
-function writeLocalGet(server: KeysServer, res: HttpResponseWriter, clusterId: string, rr: EtcdRequest, head: boolean): void {
+function writeLocalGet(server: KeysServer, res: HttpResponseWriter, clusterId: string, rr: EtcdRequest): void {
   const ev = server.store.get(rr.Path, rr.Recursive, rr.Sorted, server.now());
-  if (ev instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(ev), head);
-  writeKeyEvent(res, clusterId, ev, server, head);
+  if (ev instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(ev));
+  writeKeyEvent(res, clusterId, ev, server);
 }
 
-function writeResult(server: KeysServer, res: HttpResponseWriter, clusterId: string, r: ApplyResult, head: boolean): void {
-  if ('error' in r) return writeKeyError(res, clusterId, trimErrorPrefix(r.error), head);
-  if ('event' in r) return writeKeyEvent(res, clusterId, r.event, server, head);
-  if ('getResult' in r) return writeKeyEvent(res, clusterId, r.getResult, server, head);
-  writeKeyError(res, clusterId, new EtcdError(EcodeRaftInternal, 'received response with no Event/Watcher!', 0), head);
+function writeResult(server: KeysServer, res: HttpResponseWriter, clusterId: string, r: ApplyResult): void {
+  if ('error' in r) return writeKeyError(res, clusterId, trimErrorPrefix(r.error));
+  if ('event' in r) return writeKeyEvent(res, clusterId, r.event, server);
+  if ('getResult' in r) return writeKeyEvent(res, clusterId, r.getResult, server);
+  writeKeyError(res, clusterId, new EtcdError(EcodeRaftInternal, 'received response with no Event/Watcher!', 0));
 }
 
 /**
@@ -135,9 +134,11 @@ function handleWatch(server: KeysServer, req: HttpRequest, res: HttpResponseWrit
     if (flushed) send(ev);
     else early.push(ev); // found in the history: arrives before the headers are out
   });
-  if (w instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(w), false);
+  if (w instanceof EtcdError) return writeKeyError(res, clusterId, trimErrorPrefix(w));
   watcher = w;
   res.writeHead(200, watchHeaders(clusterId, w.startIndex, server));
+  // etcdhttp's handleKeyWatch: WriteHeader then Flush before reading the event channel.
+  res.flush();
   flushed = true;
   req.onClose(() => {
     over = true;

@@ -1,6 +1,7 @@
 import type { Headers, HttpResponseWriter } from '../../sim/http.ts';
 import { EcodeRaftInternal, EtcdError } from '../keyspace/errors.ts';
 import { eventJson, isCreated, type StoreEvent } from '../keyspace/event.ts';
+import { goHttpError } from '../go-http-error.ts';
 import { STORE_KEYS_PREFIX } from '../keyspace/namespaces.ts';
 
 /** The raft position a response reports. */
@@ -11,11 +12,12 @@ export interface RaftPosition {
 
 /**
  * `writeKeyEvent`: 201 for a create (or a set that created), else 200; keys shown without the
- * `/1` namespace; compact JSON + "\n". HEAD gets the headers only.
+ * `/1` namespace; compact JSON + "\n". Written for HEAD too (etcd does not tell them apart):
+ * Go's server sends the body's length and discards the body.
  */
-export function writeKeyEvent(res: HttpResponseWriter, clusterId: string, ev: StoreEvent, rt: RaftPosition, head: boolean): void {
+export function writeKeyEvent(res: HttpResponseWriter, clusterId: string, ev: StoreEvent, rt: RaftPosition): void {
   res.writeHead(isCreated(ev) ? 201 : 200, keyHeaders(clusterId, ev.etcdIndex, rt));
-  res.end(head ? undefined : eventJson(ev, STORE_KEYS_PREFIX) + '\n');
+  res.end(eventJson(ev, STORE_KEYS_PREFIX) + '\n');
 }
 
 /** The headers a watch flushes at once (X-Etcd-Index: the index when the watch began). */
@@ -40,15 +42,15 @@ export function trimErrorPrefix(e: EtcdError): EtcdError {
   return new EtcdError(e.errorCode, cause, e.index);
 }
 
-/** `Error.WriteTo`: Content-Type and X-Etcd-Index (no raft headers), the error's status, JSON + "\n". */
-export function writeKeyError(res: HttpResponseWriter, clusterId: string, e: EtcdError, head: boolean): void {
+/** `Error.WriteTo`: Content-Type and X-Etcd-Index (no raft headers), the error's status, JSON + "\n" (for HEAD too). */
+export function writeKeyError(res: HttpResponseWriter, clusterId: string, e: EtcdError): void {
   // Sorted by name, as Go writes them.
   res.writeHead(e.status, [
     ['Content-Type', 'application/json'],
     ['X-Etcd-Cluster-Id', clusterId],
     ['X-Etcd-Index', String(e.index)],
   ]);
-  res.end(head ? undefined : e.toJson() + '\n');
+  res.end(e.toJson() + '\n');
 }
 
 /** Why a proposal got no result (etcdserver's errors for a context deadline). */
@@ -72,11 +74,7 @@ export function proposeFailureError(f: ProposeFailure): EtcdError {
   return new EtcdError(EcodeRaftInternal, cause, 0);
 }
 
-/** `allowMethod`: 405 with Allow and Go's http.Error body (Go 1.6: no nosniff header). */
+/** `allowMethod`: 405 with Allow, then Go's http.Error. */
 export function writeMethodNotAllowed(res: HttpResponseWriter, allowed: readonly string[]): void {
-  res.writeHead(405, [
-    ['Allow', allowed.join(',')],
-    ['Content-Type', 'text/plain; charset=utf-8'],
-  ]);
-  res.end('Method Not Allowed\n');
+  goHttpError(res, 405, 'Method Not Allowed', [['Allow', allowed.join(',')]]);
 }

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseWriter } from '../../sim/http.ts';
 import { canonicalURLPath, escapePath } from '../../sim/go-url.ts';
+import { refuseUnparsableRequest } from '../go-http-error.ts';
 import { GoFormError, pathUnescape } from './go-form.ts';
 import { handleKeys, KEYS_PREFIX, type KeysServer } from './handler.ts';
 
@@ -19,12 +20,8 @@ function htmlEscape(s: string): string {
 export function routeKeys(server: KeysServer, req: HttpRequest, res: HttpResponseWriter): boolean {
   if (!req.path.startsWith(KEYS_PREFIX)) return false;
   const decoded = pathUnescape(req.path);
-  if (decoded instanceof GoFormError) {
-    // Go's server rejects a request line it cannot parse before any handler runs.
-    res.writeHead(400, []);
-    res.end();
-    return true;
-  }
+  // Go's server rejects a request line it cannot parse before any handler runs.
+  if (decoded instanceof GoFormError) return refuseUnparsableRequest(req.path, res);
   const cleaned = canonicalURLPath(decoded);
   if (cleaned !== decoded) {
     const location = escapePath(cleaned) + (req.query !== '' ? '?' + req.query : '');

@@ -1,23 +1,24 @@
+import { bodyAllowed, goWireHeaders, STATUS_TEXT, statusLine } from '../../sim/go-wire.ts';
 import type { Headers } from '../../sim/http.ts';
-import { STATUS_TEXT } from '../../sim/http.ts';
 import { wallMs } from '../../sim/time.ts';
 import { resolvePath, writeError, writeFile } from '../paths.ts';
 import type { Command, Process } from '../process.ts';
 import { killedStatus } from '../signal.ts';
 import { isTerminal } from '../streams.ts';
 import { buildPostData } from './curl/data.ts';
-import { exchange } from './curl/exchange.ts';
-import { goWireHeaders, statusLine } from './curl/go-wire.ts';
+import { exchange, type Outcome } from './curl/exchange.ts';
 import { CURL_VERSION, HELP_TEXT, VERSION_TEXT } from './curl/help.ts';
 import { parseOptions, showsErrors, type CurlOptions } from './curl/options.ts';
 import { ProgressMeter } from './curl/progress.ts';
-import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, resolveLocation, type CurlUrl } from './curl/url.ts';
+import { formatUrl, hostHeader, isIpLiteral, isUrlError, parseUrl, removeDotSegments, resolveLocation, type CurlUrl } from './curl/url.ts';
+import { noteText, warningText } from './curl/warn.ts';
 import { writeOut, type TransferInfo } from './curl/write-out.ts';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 /**
  * A response head is printed once its framing is known: if the body ends within this many ms
  * of the head, Go's server had sent it with a Content-Length; later, it was streamed (chunked).
+ * A head the server flushed itself was streamed whatever follows; one it wrote raw is as it came.
  * The simulated network delivers head, body and end as separate messages with jitter.
  */
 const FRAMING_WINDOW_MS = 10;
@@ -97,12 +98,15 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   const err = proc.stderr;
   const showErr = showsErrors(o);
   const started = host.now();
+  customRequestNotes(o, body, err);
   const parsed = parseUrl(urlText);
   if (isUrlError(parsed)) {
     if (showErr) err.write(`curl: (${parsed.code}) ${parsed.message}\n`);
     return parsed.code;
   }
-  let url: CurlUrl = parsed;
+  // parseurlandfillconn (url.c) removes dot segments and rebuilds the URL (url_effective too).
+  const dedot = (u: CurlUrl): CurlUrl => (o.pathAsIs ? u : { ...u, path: removeDotSegments(u.path) });
+  let url: CurlUrl = dedot(parsed);
   if (o.get && body !== undefined) url = { ...url, query: url.query ? `${url.query}&${body}` : body };
   let method = o.method ?? (o.head ? 'HEAD' : body !== undefined && !o.get ? 'POST' : 'GET');
   let sendBody = o.get ? undefined : body;
@@ -139,6 +143,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     verbose(`*   Trying ${shownIp(url.host)}...\n`);
     let status = 0;
     let rawHeaders: Headers = [];
+    let literalHead = false;
     let gotHead = false;
     let pending: { body: string; timer: () => void } | undefined;
     let early = '';
@@ -146,6 +151,8 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     let failed = false;
     let writeFailed: number | undefined;
     const progress: { received: number; size?: number } = { received: 0 };
+    // After HEAD curl reads no body: what the simulated server wrote is only there for its length.
+    const noBody = method === 'HEAD';
     const emit = (chunk: string) => {
       if (writeFailed !== undefined || !chunk) return;
       if (!sink.write(chunk)) {
@@ -156,7 +163,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
     const flushHead = (complete: boolean) => {
       if (!pending) return;
       pending.timer();
-      const wire = goWireHeaders({ status, headers: rawHeaders, method, body: pending.body, complete, date: new Date(wallMs(host.now())).toUTCString() });
+      const wire = literalHead ? rawHeaders : goWireHeaders({ status, headers: rawHeaders, method, body: pending.body, complete, date: new Date(wallMs(host.now())).toUTCString() });
       const cl = headerValue(wire, 'Content-Length');
       if (cl !== undefined) {
         progress.size = Number(cl);
@@ -168,7 +175,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       if (o.include || o.head) emit(text);
       const b = pending.body;
       pending = undefined;
-      if (!redirecting && !failed) {
+      if (!redirecting && !failed && !noBody) {
         info.sizeDownload += b.length;
         emit(b);
       }
@@ -178,8 +185,9 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       url,
       { method, path: url.path, query: url.query, headers, body: sendBody },
       {
-        onHead: (st, hs) => {
+        onHead: (st, hs, how) => {
           gotHead = true;
+          literalHead = how === 'raw';
           status = st;
           rawHeaders = hs;
           info.httpCode = st;
@@ -209,10 +217,16 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
               info.redirectUrl = isUrlError(to) ? undefined : formatUrl(to);
             }
           }
-          pending = { body: early, timer: host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
+          const known = how !== 'buffered';
+          pending = { body: early, timer: known ? () => undefined : host.setTimer(() => flushHead(false), FRAMING_WINDOW_MS) };
           early = '';
+          if (known) flushHead(false);
         },
         onData: (chunk) => {
+          if (noBody) {
+            if (pending) pending.body += chunk; // for Go's Content-Length only
+            return;
+          }
           progress.received += chunk.length;
           if (meter) meter.downloaded += chunk.length;
           if (!gotHead) early += chunk;
@@ -226,8 +240,12 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       { deadline, connectTimeout: o.connectTimeout },
       progress,
     );
-    const outcome = await ex.outcome;
+    let outcome = await ex.outcome;
     if (pending && outcome.kind === 'done') flushHead(true);
+    // -X HEAD without -I: curl was not told there is no body, and waits for the length announced.
+    if (outcome.kind === 'done' && noBody && !o.head && gotHead && bodyAllowed(status) && progress.size !== 0) {
+      outcome = await bodyThatNeverComes(proc, started, deadline, progress.size);
+    }
     // Interrupted or timed out within the framing window: that head is never printed.
     pending?.timer();
     pending = undefined;
@@ -236,7 +254,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       return killedStatus(outcome.reason);
     }
     if (writeFailed !== undefined) {
-      if (!o.silent) err.write(`Warning: Failed to create the file ${output}: ${sink.error}\n`);
+      if (!o.silent) err.write(warningText(`Failed to create the file ${output}: ${sink.error}\n`));
       return fail(23, `Failed writing body (0 != ${writeFailed})`);
     }
     if (failed) {
@@ -263,7 +281,7 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
       method = method === 'HEAD' ? 'HEAD' : 'GET';
       sendBody = undefined;
     }
-    url = next;
+    url = dedot(next);
     verbose(`* Issue another request to this URL: '${formatUrl(url)}'\n`);
   }
   meterTimer();
@@ -271,6 +289,39 @@ async function transfer(proc: Process, o: CurlOptions, urlText: string, body: st
   finishInfo();
   if (o.writeOut) proc.stdout.write(writeOut(o.writeOut, info, (s) => err.write(s)));
   return 0;
+}
+
+/** Waits, as curl on an open connection that sends nothing more, for Ctrl-C or --max-time. */
+function bodyThatNeverComes(proc: Process, started: number, deadline: number | undefined, size: number | undefined): Promise<Outcome> {
+  const host = proc.host;
+  return new Promise((resolve) => {
+    const offs: (() => void)[] = [];
+    const done = (o: Outcome) => {
+      for (const off of offs.splice(0)) off();
+      resolve(o);
+    };
+    offs.push(proc.signal.onAbort((reason) => done({ kind: 'signal', reason })));
+    if (deadline !== undefined) {
+      offs.push(
+        host.setTimer(() => {
+          const got = size !== undefined ? `0 out of ${size}` : '0';
+          done({ kind: 'error', code: 28, message: `Operation timed out after ${host.now() - started} milliseconds with ${got} bytes received` });
+        }, Math.max(0, deadline - host.now()) + 1),
+      );
+    }
+  });
+}
+
+/** customrequest_helper (tool_operate.c): -X naming the method curl infers, or HEAD. Muted by -s. */
+function customRequestNotes(o: CurlOptions, body: string | undefined, err: Process['stderr']): void {
+  if (o.method === undefined || o.silent) return;
+  const inferred = o.head ? 'HEAD' : body !== undefined && !o.get ? 'POST' : 'GET';
+  const m = o.method.toLowerCase();
+  if (m === inferred.toLowerCase()) {
+    if (o.verbose) err.write(noteText(`Unnecessary use of -X or --request, ${inferred} is already inferred.\n`));
+  } else if (m === 'head') {
+    err.write(warningText('Setting custom HTTP method to HEAD with -X/--request may not work the way you want. Consider using -I/--head instead.\n'));
+  }
 }
 
 /** Calls `fn` every virtual second until cancelled (curl's loop wakes at least once a second). */
@@ -307,8 +358,14 @@ export const curl: Command = async (proc) => {
     return 2;
   }
   const body = await buildPostData(proc, o, (w) => {
-    if (!o.silent) proc.stderr.write(w);
+    if (!o.silent) proc.stderr.write(warningText(w));
   });
+  // tool_operate.c (7.4x): once the options are read, data without -G makes a POST, and
+  // SetHTTPrequest refuses a second method (-I's HEAD): CURLE_FAILED_INIT.
+  if (body !== undefined && o.head && !o.get) {
+    if (!o.silent) proc.stderr.write(warningText('You can only select one HTTP request!\n'));
+    return 2;
+  }
   const deadline = o.maxTime !== undefined && o.maxTime > 0 ? proc.host.now() + o.maxTime : undefined;
   let code = 0;
   for (let i = 0; i < o.urls.length; i++) {

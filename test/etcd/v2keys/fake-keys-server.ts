@@ -54,6 +54,10 @@ export class FakeResponse implements HttpResponseWriter {
   chunks: string[] = [];
   ended = false;
   headWrites = 0;
+  /** How many body chunks had been written when the handler flushed (http.Flusher), if it did. */
+  flushedAt: number | undefined;
+  /** Written with writeRawHead (outside Go's response machinery). */
+  raw = false;
 
   writeHead(status: number, headers: Headers): void {
     this.headWrites++;
@@ -67,6 +71,13 @@ export class FakeResponse implements HttpResponseWriter {
     if (this.ended) return;
     if (chunk) this.chunks.push(chunk);
     this.ended = true;
+  }
+  writeRawHead(status: number, headers: Headers = []): void {
+    this.writeHead(status, headers);
+    this.raw = true;
+  }
+  flush(): void {
+    this.flushedAt ??= this.chunks.length;
   }
   get finished(): boolean {
     return this.ended;

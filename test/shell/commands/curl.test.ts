@@ -17,8 +17,9 @@ function etcd(h: ShellHarness, host = 'core-01') {
   h.serve(host, 2379, (req: HttpRequest, res: HttpResponseWriter) => {
     seen.push(req);
     if (req.path === '/v2/keys/foo') {
+      // For HEAD too, as etcd does: Go's server sends the length and discards the body.
       res.writeHead(200, ETCD_HEADERS);
-      res.end(req.method === 'HEAD' ? undefined : BODY);
+      res.end(BODY);
     } else if (req.path === '/v2/keys/put') {
       res.writeHead(201, ETCD_HEADERS);
       res.end(`{"method":"${req.method}","body":"${req.body}"}\n`);
@@ -27,6 +28,15 @@ function etcd(h: ShellHarness, host = 'core-01') {
       res.writeHead(200, ETCD_HEADERS.slice(0, 3));
       h.world.clock.schedule(() => res.end(BODY), 5000);
       req.onClose(() => seen.push({ ...req, path: 'closed' }));
+    } else if (req.path === '/v2/keys/flushed') {
+      // A watch answered from the history: the head is flushed, the event follows at once.
+      res.writeHead(200, ETCD_HEADERS);
+      res.flush();
+      res.end(BODY);
+    } else if (req.path === '/raw') {
+      // Go's conn.serve refusing a request line: its own bytes, then the connection closes.
+      res.writeRawHead(400);
+      res.end();
     } else if (req.path === '/hang') {
       res.writeHead(200, [['Content-Type', 'application/json']]);
     } else {
@@ -69,14 +79,27 @@ describe('curl: requests and output', () => {
     );
   });
 
-  it('-I sends HEAD and prints only the head', async () => {
+  it('-I sends HEAD and prints only the head, with the length of the body Go discarded', async () => {
     const h = new ShellHarness();
     const seen = etcd(h);
     const r = await h.run('curl -I http://127.0.0.1:2379/v2/keys/foo');
     expect(seen[0]!.method).toBe('HEAD');
     expect(r.stdout).toBe(
-      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nX-Raft-Index: 5\r\nX-Raft-Term: 2\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\n\r\n',
+      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nX-Raft-Index: 5\r\nX-Raft-Term: 2\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nContent-Length: 88\r\n\r\n',
     );
+    // A 404 page on HEAD: still no body printed.
+    expect((await h.run('curl -sI http://127.0.0.1:2379/nope')).stdout).toBe(
+      'HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nContent-Length: 19\r\n\r\n',
+    );
+  });
+
+  it('sends the path without dot segments; --path-as-is keeps them', async () => {
+    const h = new ShellHarness();
+    const seen = etcd(h);
+    expect((await h.run("curl -s -w ' %{url_effective}' http://127.0.0.1:2379/v2/keys/x/../foo")).stdout).toBe(BODY + ' http://127.0.0.1:2379/v2/keys/foo');
+    expect(seen[0]!.path).toBe('/v2/keys/foo');
+    await h.run('curl -s --path-as-is http://127.0.0.1:2379/v2/keys/./foo');
+    expect(seen[1]!.path).toBe('/v2/keys/./foo');
   });
 
   it('-X PUT -d sends a form body; several -d are joined with &', async () => {
@@ -104,6 +127,15 @@ describe('curl: requests and output', () => {
     expect(seen[1]!.body).toBe('value=line1line2');
     await h.run('curl -s http://127.0.0.1:2379/v2/keys/put -H "Content-Type: application/json" -d "{}"');
     expect(seen[2]!.headers.find(([k]) => k === 'Content-Type')).toEqual(['Content-Type', 'application/json']);
+  });
+
+  it('a missing -d @file warns, wrapped at 79 columns as curl wraps its warnings', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const r = await h.run('curl -s -S http://127.0.0.1:2379/v2/keys/put -d @/nonexistent');
+    expect(r).toMatchObject({ stdout: '{"method":"POST","body":""}\n', stderr: '', code: 0 });
+    const w = await h.run('curl http://127.0.0.1:2379/v2/keys/put -d @/nonexistent');
+    expect(w.stderr).toBe('Warning: Couldn\'t read data from file "/nonexistent", this makes an empty \nWarning: POST.\n');
   });
 
   it('-G puts the data in the query string', async () => {
@@ -209,6 +241,36 @@ describe('curl: failures', () => {
     expect(k).toMatchObject({ stderr: 'curl: (7) Failed to connect to 172.17.8.102 port 2379: Connection timed out\n', code: 7, elapsed: 127_000 });
   });
 
+  it('-X naming the inferred method is noted with -v; -X HEAD is warned about', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const note = 'Note: Unnecessary use of -X or --request, GET is already inferred.\n';
+    expect((await h.run('curl -v -X GET http://127.0.0.1:2379/v2/keys/foo')).stderr.startsWith(note + '*   Trying 127.0.0.1...\n')).toBe(true);
+    expect((await h.run('curl -X GET http://127.0.0.1:2379/v2/keys/foo')).stderr).toBe('');
+    expect((await h.run('curl -v -s -X post -d x http://127.0.0.1:2379/v2/keys/put')).stderr).not.toContain('Note:');
+    expect((await h.run('curl -v -X post -d x http://127.0.0.1:2379/v2/keys/put')).stderr).toContain('Note: Unnecessary use of -X or --request, POST is already inferred.\n');
+    expect((await h.run('curl -v -X PUT -d x http://127.0.0.1:2379/v2/keys/put')).stderr).not.toContain('Note:');
+    const warn = 'Warning: Setting custom HTTP method to HEAD with -X/--request may not work the \nWarning: way you want. Consider using -I/--head instead.\n';
+    // Not knowing it sent HEAD, curl waits for the Content-Length bytes no server sends.
+    const r = await h.run('curl -s -i -m 1 -X HEAD http://127.0.0.1:2379/v2/keys/foo');
+    expect(r).toMatchObject({ stderr: '', code: 28 });
+    expect(r.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n.*Content-Length: 88\r\n\r\n$/s);
+    expect((await h.run('curl -m 1 -X HEAD http://127.0.0.1:2379/v2/keys/foo')).stderr).toBe(
+      warn + 'curl: (28) Operation timed out after 1001 milliseconds with 0 out of 88 bytes received\n',
+    );
+  });
+
+  it('-I with -d asks for two request methods: a warning (none with -s), exit 2, nothing sent', async () => {
+    const h = new ShellHarness();
+    const seen = etcd(h);
+    expect(await h.run('curl -I -d x http://127.0.0.1:2379/v2/keys/foo')).toMatchObject({ stdout: '', stderr: 'Warning: You can only select one HTTP request!\n', code: 2 });
+    expect(await h.run('curl -s -d x -I http://127.0.0.1:2379/v2/keys/foo')).toMatchObject({ stdout: '', stderr: '', code: 2 });
+    expect(seen).toHaveLength(0);
+    // -G turns the data into a query: HEAD it is.
+    expect((await h.run('curl -s -I -G -d x http://127.0.0.1:2379/v2/keys/foo')).code).toBe(0);
+    expect([seen[0]!.method, seen[0]!.query]).toEqual(['HEAD', 'x']);
+  });
+
   it('--max-time on a server that answers the head and then nothing', async () => {
     const h = new ShellHarness();
     etcd(h);
@@ -247,6 +309,21 @@ describe('curl: streaming and Ctrl-C', () => {
     expect(at2s).toBe(
       'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Etcd-Cluster-Id: 7e27652122e8b2ae\r\nX-Etcd-Index: 4\r\nDate: Wed, 01 Jun 2016 09:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n',
     );
+  });
+
+  it('a head the server flushed is chunked even when the body follows at once', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    const r = await h.run('curl -i http://127.0.0.1:2379/v2/keys/flushed');
+    expect(r.stdout).toBe(
+      'HTTP/1.1 200 OK\r\n' + ETCD_HEADERS.map(([k, v]) => `${k}: ${v}\r\n`).join('') + 'Date: Wed, 01 Jun 2016 09:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n' + BODY,
+    );
+  });
+
+  it('a head the server wrote itself is printed as it came', async () => {
+    const h = new ShellHarness();
+    etcd(h);
+    expect(await h.run('curl -s -i http://127.0.0.1:2379/raw')).toMatchObject({ stdout: 'HTTP/1.1 400 Bad Request\r\n\r\n', code: 0 });
   });
 
   it('Ctrl-C ends it and closes the connection', async () => {

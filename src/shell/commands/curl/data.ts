@@ -16,7 +16,7 @@ async function readSource(proc: Process, name: string, warn: (s: string) => void
   if (name === '-') return proc.stdin.readAll();
   const got = readFile(proc.host.fs, resolvePath(proc.cwd, name));
   if ('error' in got) {
-    warn(`Warning: Couldn't read data from file "${name}", this makes an empty POST.\n`);
+    warn(`Couldn't read data from file "${name}", this makes an empty POST.\n`);
     return '';
   }
   return got.text;

@@ -1,4 +1,4 @@
-import type { Headers, HttpClientHandlers, HttpErrorCode, HttpOutgoing } from '../../../sim/http.ts';
+import type { Headers, HeadWrite, HttpClientHandlers, HttpErrorCode, HttpOutgoing } from '../../../sim/http.ts';
 import type { Process, SignalName } from '../../process.ts';
 import { isIpLiteral, type CurlUrl } from './url.ts';
 
@@ -11,7 +11,7 @@ export type Outcome =
   | { kind: 'signal'; reason: SignalName };
 
 export interface ExchangeHooks {
-  onHead(status: number, headers: Headers): void;
+  onHead(status: number, headers: Headers, how: HeadWrite): void;
   onData(chunk: string): void;
 }
 
@@ -89,10 +89,10 @@ export function exchange(
     const handlers: HttpClientHandlers & { onConnect?(): void } = {
       // A stack that reports the TCP handshake lets curl tell a silent server from a cut link.
       onConnect: () => (connected = true),
-      onHead: (status, headers) => {
+      onHead: (status, headers, how) => {
         if (settled) return;
         connected = true;
-        hooks.onHead(status, headers);
+        hooks.onHead(status, headers, how);
       },
       onData: (chunk) => {
         if (!settled) hooks.onData(chunk);

@@ -33,6 +33,8 @@ export interface CurlOptions {
   help: boolean;
   version: boolean;
   progressBar: boolean;
+  /** --path-as-is: send `.` and `..` segments. */
+  pathAsIs: boolean;
 }
 
 type Setter = (o: CurlOptions, arg: string) => string | void;
@@ -85,6 +87,7 @@ const SPECS: Spec[] = [
   { long: 'help', short: 'h', arg: false, set: (o) => void (o.help = true) },
   { long: 'version', short: 'V', arg: false, set: (o) => void (o.version = true) },
   { long: 'progress-bar', short: '#', arg: false, set: (o) => void (o.progressBar = true) },
+  { long: 'path-as-is', arg: false, set: (o) => void (o.pathAsIs = true) },
   // Accepted and without effect in the simulation.
   { long: 'insecure', short: 'k', arg: false, set: () => undefined },
   { long: 'no-buffer', short: 'N', arg: false, set: () => undefined },
@@ -117,6 +120,7 @@ export function parseOptions(args: string[]): ParseResult {
     help: false,
     version: false,
     progressBar: false,
+    pathAsIs: false,
   };
   let noMoreOptions = false;
   for (let i = 0; i < args.length; i++) {

@@ -3,7 +3,7 @@ export interface CurlUrl {
   scheme: 'http' | 'https';
   host: string;
   port: number;
-  /** Path as typed (curl sends it as is), `/` when empty. */
+  /** Path as typed (`/` when empty); curl sends it without dot segments (`removeDotSegments`). */
   path: string;
   /** Query string without `?`, '' when none. */
   query: string;
@@ -76,6 +76,32 @@ export function parseUrl(text: string): CurlUrl | UrlError {
     user,
     password,
   };
+}
+
+/**
+ * RFC 3986 5.2.4 remove_dot_segments, as curl (7.32+, lib/dotdot.c) applies it to the path it
+ * sends unless --path-as-is: `.` and `..` segments go, `//` stays, `%2e` is not a dot.
+ */
+export function removeDotSegments(path: string): string {
+  let input = path;
+  let out = '';
+  while (input) {
+    if (input.startsWith('../')) input = input.slice(3);
+    else if (input.startsWith('./')) input = input.slice(2);
+    else if (input.startsWith('/./')) input = input.slice(2);
+    else if (input === '/.') input = '/';
+    else if (input.startsWith('/../') || input === '/..') {
+      input = '/' + input.slice(input === '/..' ? 3 : 4);
+      out = out.slice(0, Math.max(0, out.lastIndexOf('/')));
+    } else if (input === '.' || input === '..') input = '';
+    else {
+      const next = input.indexOf('/', 1);
+      const seg = next < 0 ? input : input.slice(0, next);
+      out += seg;
+      input = input.slice(seg.length);
+    }
+  }
+  return out;
 }
 
 export function isUrlError(u: CurlUrl | UrlError): u is UrlError {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatUrl, hostHeader, parseUrl, resolveLocation, type CurlUrl } from '../../../../src/shell/commands/curl/url.ts';
+import { formatUrl, hostHeader, parseUrl, removeDotSegments, resolveLocation, type CurlUrl } from '../../../../src/shell/commands/curl/url.ts';
 
 describe('curl URLs', () => {
   it('splits scheme, host, port, path and query; guesses http', () => {
@@ -13,6 +13,23 @@ describe('curl URLs', () => {
     expect(parseUrl('ftp://x/')).toEqual({ code: 1, message: 'Protocol "ftp" not supported or disabled in libcurl' });
     expect(parseUrl('http://')).toEqual({ code: 3, message: '<url> malformed' });
     expect(parseUrl('http://h:12a/')).toEqual({ code: 3, message: "Port number ended with 'a'" });
+  });
+
+  it('the path sent has its dot segments removed (RFC 3986 5.2.4), as real curl 7.88 sent them', () => {
+    const cases: [string, string][] = [
+      ['/v2/keys/./foo', '/v2/keys/foo'],
+      ['/v2/keys/../0', '/v2/0'],
+      ['/a/./b/../c//d/..', '/a/c//'],
+      ['/..', '/'],
+      ['/a/.', '/a/'],
+      ['/a/..', '/'],
+      ['/../../x', '/x'],
+      ['/a/b/../../..', '/'],
+      ['/a/%2e%2e/b', '/a/%2e%2e/b'],
+      ['/a/.hidden/..x', '/a/.hidden/..x'],
+      ['//foo', '//foo'],
+    ];
+    for (const [typed, sent] of cases) expect([typed, removeDotSegments(typed)]).toEqual([typed, sent]);
   });
 
   it('Host header and redirects', () => {

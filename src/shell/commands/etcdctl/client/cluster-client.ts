@@ -1,4 +1,4 @@
-import { STATUS_TEXT } from '../../../../sim/http.ts';
+import { STATUS_TEXT } from '../../../../sim/go-wire.ts';
 import type { Runtime } from '../runtime.ts';
 import { ClusterError, DeadlineExceeded, ErrNoEndpoints, GoError } from './errors.ts';
 import { header, roundTrip, targetOf, type OutRequest, type Reply, type Target } from './round-trip.ts';

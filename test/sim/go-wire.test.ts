@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { goWireHeaders, sniff, statusLine } from '../../../../src/shell/commands/curl/go-wire.ts';
+import { goWireHeaders, sniff, statusLine } from '../../src/sim/go-wire.ts';
 
 const DATE = 'Wed, 01 Jun 2016 09:00:00 GMT';
 
@@ -19,6 +19,22 @@ describe("Go net/http's response head on the wire", () => {
       ['Content-Type', 'text/plain; charset=utf-8'],
       ['Transfer-Encoding', 'chunked'],
     ]);
+  });
+
+  it('a finished body over 2048 bytes (bufferBeforeChunkingSize) went out chunked', () => {
+    const head = (body: string) => goWireHeaders({ status: 200, headers: [['Content-Type', 'application/json']], method: 'GET', body, complete: true, date: DATE });
+    expect(head('x'.repeat(2048))).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Date', DATE],
+      ['Content-Length', '2048'],
+    ]);
+    expect(head('x'.repeat(2049))).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Date', DATE],
+      ['Transfer-Encoding', 'chunked'],
+    ]);
+    // Counted in bytes, not UTF-16 units.
+    expect(head('é'.repeat(1025))).toEqual(head('x'.repeat(2049)));
   });
 
   it('204 and HEAD get neither length nor type', () => {

@@ -1,11 +1,11 @@
-import type { Headers } from '../../../sim/http.ts';
+import type { Headers } from './http.ts';
 
 /**
  * What Go's net/http server puts on the wire for a response head (server.go, chunkWriter.
  * writeHeader): the handler's headers sorted by key, then Date, then Content-Length when the
  * handler finished before flushing, a sniffed Content-Type when none was set, and
  * `Transfer-Encoding: chunked` for a streamed body. The simulated servers give only the
- * handler's headers; curl prints the wire.
+ * handler's headers; curl prints the wire, and the etcd proxy reads it as Go's client did.
  */
 export interface WireInput {
   status: number;
@@ -18,9 +18,15 @@ export interface WireInput {
   date: string;
 }
 
+/**
+ * server.go's bufferBeforeChunkingSize: a body bigger than this reaches chunkWriter.writeHeader
+ * before the handler returns, so its length is unknown there (etcd writes its JSON in one call).
+ */
+export const BUFFER_BEFORE_CHUNKING = 2048;
+
 const has = (h: Headers, name: string) => h.some(([k]) => k.toLowerCase() === name.toLowerCase());
 
-function bodyAllowed(status: number): boolean {
+export function bodyAllowed(status: number): boolean {
   return !((status >= 100 && status <= 199) || status === 204 || status === 304);
 }
 
@@ -49,9 +55,9 @@ export function goWireHeaders(w: WireInput): Headers {
   const isHead = w.method === 'HEAD';
   const hasTE = has(w.headers, 'Transfer-Encoding');
   const hasCL = has(w.headers, 'Content-Length');
-  if (w.complete && !hasTE && bodyAllowed(w.status) && !hasCL && (!isHead || w.body.length > 0)) {
-    out.push(['Content-Length', String(new TextEncoder().encode(w.body).length)]);
-  }
+  const size = new TextEncoder().encode(w.body).length;
+  const lengthKnown = w.complete && size <= BUFFER_BEFORE_CHUNKING;
+  if (lengthKnown && !hasTE && bodyAllowed(w.status) && !hasCL && (!isHead || size > 0)) out.push(['Content-Length', String(size)]);
   if (bodyAllowed(w.status) && !has(w.headers, 'Content-Type') && !hasTE) out.push(['Content-Type', sniff(w.body)]);
   const clSet = hasCL || out.some(([k]) => k === 'Content-Length');
   if (!isHead && bodyAllowed(w.status) && !clSet && !hasTE) out.push(['Transfer-Encoding', 'chunked']);
@@ -62,3 +68,22 @@ export function goWireHeaders(w: WireInput): Headers {
 export function statusLine(status: number, text: string | undefined): string {
   return `HTTP/1.1 ${status} ${text ?? `status code ${status}`}`;
 }
+
+/** Go's net/http status texts for the codes the simulated servers use. */
+export const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  307: 'Temporary Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
