@@ -11,6 +11,8 @@ export interface LexSource {
   parseNested(text: string): ListNode;
   /** A reader over another text (the word inside `${x:-word}`, arithmetic). */
   sub(text: string): LexSource;
+  /** Set when the text ends in an unquoted backslash-newline: the next line continues it. */
+  continued?: boolean;
 }
 
 const eof = (matching: string) => ShellSyntaxError.eof(matching);
@@ -44,6 +46,7 @@ export function readWordParts(p: LexSource, stop: (c: string) => boolean): WordP
         p.pos++;
       } else {
         if (n !== '\n') push(parts, { kind: 'sq', text: n });
+        else if (p.pos + 2 === s.length) p.continued = true;
         p.pos += 2;
       }
     } else if (c === "'") {

@@ -161,7 +161,8 @@ export class Shell {
     const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
     let status: number;
     try {
-      status = await this.interp.runText(line, ctx);
+      // A typed line ends in a newline: a trailing backslash escapes it (and the input then ends).
+      status = await this.interp.runText(line.endsWith('\\') ? line + '\n' : line, ctx);
     } catch (e) {
       io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
       status = 1;
@@ -183,11 +184,16 @@ export class Shell {
     }
   }
 
-  /** True when the line is unfinished (open quote, `if` without `fi`): a terminal shows `> `. */
+  /**
+   * True when the line is unfinished (open quote, `if` without `fi`, a trailing backslash): a
+   * terminal shows `> ` and runs the lines joined by newlines.
+   */
   isIncomplete(line: string): boolean {
     try {
-      new Parser(line).parseProgram();
-      return false;
+      // As typed: the line ends in a newline, which a trailing backslash escapes.
+      const parser = new Parser(line + '\n');
+      parser.parseProgram();
+      return parser.continued;
     } catch (e) {
       return e instanceof ShellSyntaxError && e.atEof;
     }

@@ -63,6 +63,7 @@ export abstract class TokenStream implements LexSource {
   protected pending: PendingHeredoc[] = [];
   /** Warnings bash prints without failing (a here-document cut short by the end of input). */
   readonly warnings: string[] = [];
+  continued = false;
 
   constructor(readonly src: string) {}
 
@@ -148,7 +149,10 @@ export abstract class TokenStream implements LexSource {
     for (;;) {
       const c = s[this.pos];
       if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '\\' && s[this.pos + 1] === '\n') {
+        this.pos += 2;
+        if (this.pos === s.length) this.continued = true;
+      }
       else if (c === '#') {
         while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
       } else break;

@@ -38,6 +38,15 @@ describe('quoting and expansion (bash behaviour)', () => {
     expect(r.stdout).toBe('next\n');
   });
 
+  it('a trailing backslash continues the line; a line typed and then ended drops it', async () => {
+    // What the terminal hands on after the `> ` prompt: the lines joined by a newline.
+    expect(await out('echo a \\\n  b\\\nc')).toBe('a bc\n');
+    expect(await out('echo a\\')).toBe('a\n');
+    expect(await new ShellHarness().run('\\')).toMatchObject({ stdout: '', stderr: '', code: 0 });
+    // Not in a child shell's text: `bash -c` keeps the backslash, as bash does.
+    expect(await out("bash -c 'echo a\\'")).toBe('a\\\n');
+  });
+
   it('tilde, home and the login environment', async () => {
     expect(await out('echo ~ ~/x "~" $HOME $USER')).toBe('/home/core /home/core/x ~ /home/core core\n');
     expect(await out('echo $COREOS_PUBLIC_IPV4 $COREOS_PRIVATE_IPV4 $HOSTNAME')).toBe('172.17.8.101 172.17.8.101 core-01\n');

@@ -85,6 +85,12 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo a |')).toBe(true);
     expect(h.shell.isIncomplete('echo a')).toBe(false);
     expect(h.shell.isIncomplete('echo >')).toBe(false);
+    // A trailing unquoted backslash escapes the newline: bash prompts `> ` for the rest.
+    expect(h.shell.isIncomplete('curl -s \\')).toBe(true);
+    expect(h.shell.isIncomplete('\\')).toBe(true);
+    expect(h.shell.isIncomplete('echo a\\\\')).toBe(false);
+    expect(h.shell.isIncomplete("echo 'a\\'")).toBe(false);
+    expect(h.shell.isIncomplete('echo a # note \\')).toBe(false);
     expect(() => parse(';')).toThrow(ShellSyntaxError);
   });
 });
