@@ -32,7 +32,12 @@ export class Interpreter {
 
   stopped(ctx: Ctx): boolean {
     const s = ctx.state;
-    return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined;
+    return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined || s.discard === true;
+  }
+
+  /** How a shell process (subshell, `$(...)`, a pipeline's element) ended: exit, a dropped line, or its last status. */
+  private ended(state: ShellState, code: number): number {
+    return state.exit ?? (state.discard ? 1 : code);
   }
 
   /** Parses and runs shell text line by line, printing syntax errors as bash does. */
@@ -58,6 +63,11 @@ export class Interpreter {
       if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
       status = await this.runLine(list, ctx);
+      if (ctx.state.discard) {
+        // subst.c's exp_jump_to_top_level(DISCARD): the line is dropped, the next one is read.
+        ctx.state.discard = undefined;
+        status = ctx.state.status = 1;
+      }
       if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
     }
     return ctx.state.exit ?? status;
@@ -132,7 +142,8 @@ export class Interpreter {
           stderr: ctx.io.stderr,
         };
         try {
-          const code = await this.runCommand(cmd, { state: cloneState(ctx.state), io, signal: ctl.signal });
+          const state = cloneState(ctx.state);
+          const code = this.ended(state, await this.runCommand(cmd, { state, io, signal: ctl.signal }));
           return broken[i] ? 141 : code;
         } finally {
           if (i < n - 1) pipes[i]!.close();
@@ -176,7 +187,7 @@ export class Interpreter {
       case 'subshell': {
         const state = cloneState(ctx.state);
         const code = await this.runList(node.body, { ...inner, state });
-        return state.exit ?? code;
+        return this.ended(state, code);
       }
     }
   }
@@ -190,15 +201,17 @@ export class Interpreter {
         const out = new CaptureOutput();
         const state = cloneState(ctx.state);
         const code = await this.runList(body, { state, io: { ...ctx.io, stdout: out }, signal: ctx.signal });
-        ctx.state.status = state.exit ?? code;
+        ctx.state.status = this.ended(state, code);
         return out.text;
       },
     };
   }
 
+  /** An expansion error drops the rest of the line; a redirection that fails only its command. */
   expansionFailed(e: unknown, ctx: Ctx): number {
     if (e instanceof ExpansionError || e instanceof RedirectError) {
       ctx.io.stderr.write(`bash: ${e.message}\n`);
+      if (e instanceof ExpansionError) ctx.state.discard = true;
       ctx.state.status = 1;
       return 1;
     }

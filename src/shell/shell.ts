@@ -171,6 +171,7 @@ export class Shell {
     this.state.exit = undefined;
     this.state.returning = undefined;
     this.state.loopCtl = undefined;
+    this.state.discard = undefined;
     this.state.status = status;
     return status;
   }

@@ -23,6 +23,8 @@ export interface ShellState {
   returning?: number;
   /** Set by `break`/`continue`: how many enclosing loops are affected. */
   loopCtl?: { kind: 'break' | 'continue'; n: number };
+  /** Set by an expansion error: the rest of the line is dropped (bash's DISCARD), status 1. */
+  discard?: boolean;
   /** Loops being run (break outside a loop is an error-free no-op in bash). */
   loopDepth: number;
 }
@@ -37,6 +39,7 @@ export function cloneState(s: ShellState): ShellState {
     exit: undefined,
     returning: undefined,
     loopCtl: undefined,
+    discard: undefined,
   };
 }
 

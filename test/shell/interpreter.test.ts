@@ -31,11 +31,25 @@ describe('quoting and expansion (bash behaviour)', () => {
     expect(await out('echo ${n:=7}; echo $n')).toBe('7\n7\n');
   });
 
-  it('bad substitution is an error of that command only', async () => {
+  it('an expansion error abandons the rest of the line (subst.c: DISCARD), not the next line', async () => {
     const h = new ShellHarness();
-    const r = await h.run('echo ${a b}; echo next');
-    expect(r.stderr).toBe('bash: ${a b}: bad substitution\n');
-    expect(r.stdout).toBe('next\n');
+    expect(await h.run('echo ${a b}; echo next\necho line2')).toMatchObject({
+      stdout: 'line2\n',
+      stderr: 'bash: ${a b}: bad substitution\n',
+    });
+    const div = 'bash: 1/0: division by 0 (error token is "0")\n';
+    expect(await h.run('echo $((1/0)); echo after')).toMatchObject({ stdout: '', stderr: div, code: 1 });
+    expect(await h.run('echo ${X:?msg} && echo after; echo again')).toMatchObject({ stdout: '', stderr: 'bash: X: msg\n', code: 1 });
+    expect(await h.run('for i in 1 2; do echo $((1/0)); echo in; done; echo after')).toMatchObject({ stdout: '', stderr: div, code: 1 });
+    expect(await h.run('f() { echo $((1/0)); echo inf; }; f; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(await h.run('while echo ${a b}; do :; done; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(await h.run('for i in 1 ${a b}; do echo $i; done; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(h.shell.lastExitCode).toBe(1);
+    // A subshell (and $(...), a pipeline's element) is a process of its own: only it stops.
+    expect(await h.run('(echo $((1/0)); echo sub); echo $?; echo $(echo ${X:?m}; echo in) out $?')).toMatchObject({ stdout: '1\nout 1\n', code: 0 });
+    expect(await h.run('while echo $((1/0)); do :; done | cat; echo $?')).toMatchObject({ stdout: '0\n', code: 0 });
+    // A redirection that fails is that command's error only.
+    expect(await h.run('echo > /nodir/x; echo after')).toMatchObject({ stdout: 'after\n', code: 0 });
   });
 
   it('a trailing backslash continues the line; a line typed and then ended drops it', async () => {
@@ -238,7 +252,7 @@ describe('commands and errors', () => {
 describe('arithmetic errors', () => {
   it('worded as bash', async () => {
     const h = new ShellHarness();
-    expect(await h.run('echo $((5/0)); echo next')).toMatchObject({ stdout: 'next\n', stderr: 'bash: 5/0: division by 0 (error token is "0")\n' });
+    expect(await h.run('echo $((5/0)); echo next')).toMatchObject({ stdout: '', stderr: 'bash: 5/0: division by 0 (error token is "0")\n' });
     expect((await h.run('echo $((1+))')).stderr).toBe('bash: 1+: syntax error: operand expected (error token is "+")\n');
   });
 });
