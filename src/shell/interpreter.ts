@@ -268,7 +268,7 @@ export class Interpreter {
     if (builtin) {
       const proc = this.process(argv, env, ctx);
       try {
-        return await builtin(proc, this.builtinContext(ctx));
+        return await builtin(proc, this.builtinContext(ctx, env));
       } catch (e) {
         return this.died(name, e, ctx);
       }
@@ -371,11 +371,12 @@ export class Interpreter {
     };
   }
 
-  private builtinContext(ctx: Ctx): BuiltinContext {
+  /** `env`: the builtin's environment (with its `VAR=value` prefixes), which a child shell it starts inherits. */
+  private builtinContext(ctx: Ctx, env: Map<string, string>): BuiltinContext {
     return {
       state: ctx.state,
       registry: this.registry,
-      runScript: (text, opts) => this.runScript(text, opts, ctx),
+      runScript: (text, opts) => this.runScript(text, opts.inherit ? opts : { ...opts, env }, ctx),
       exec: (argv, opts = {}) => {
         const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
         return this.exec(argv, { ...ctx, state }, undefined, opts.env);

@@ -226,6 +226,10 @@ describe('commands and errors', () => {
   it('sh -c with positional parameters, source keeps variables', async () => {
     const h = new ShellHarness();
     expect(await out("sh -c 'echo $0 $1 $#' name one", h)).toBe('name one 1\n');
+    // A prefix assignment is in the child's environment (and not left in this shell).
+    expect(await out("A=2 sh -c 'echo $A'; A=3 bash -c 'echo $A'; echo \"[$A]\"", h)).toBe('2\n3\n[]\n');
+    h.host.fs.write('/home/core/a.sh', 'echo "a=$A"\n');
+    expect(await out('A=4 bash a.sh; echo "echo \\$A" | A=5 sh', h)).toBe('a=4\n5\n');
     h.host.fs.write('/home/core/vars', 'A=1\ncd /tmp\n');
     expect(await out('source vars; echo $A; pwd', h)).toBe('1\n/tmp\n');
   });
