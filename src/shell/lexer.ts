@@ -190,7 +190,10 @@ function readBackquoted(p: LexSource): WordPart {
   return { kind: 'cmd', body: p.parseNested(text) };
 }
 
-/** Index of the `))` closing `$((`, or -1. */
+/**
+ * Index of the `))` closing `$((`, or -1 when a single `)` closes it (a command substitution
+ * of a subshell). Input that ends first is bash's parse_matched_pair EOF error.
+ */
 function matchArith(s: string, from: number): number {
   let depth = 0;
   for (let i = from; i < s.length; i++) {
@@ -201,7 +204,7 @@ function matchArith(s: string, from: number): number {
       depth--;
     }
   }
-  return -1;
+  throw eof(')');
 }
 
 /** Index of the `}` closing `${`, skipping quotes and nested expansions. */

@@ -49,8 +49,10 @@ export function plainLine(src: string): ListNode | undefined {
   const words: Word[] = [];
   let first: string | undefined;
   let start = -1;
-  for (let i = 0; i <= src.length; i++) {
-    const c = i < src.length ? src.charCodeAt(i) : 32;
+  // The newline that ends a typed line ends the command.
+  const n = src.charCodeAt(src.length - 1) === 10 ? src.length - 1 : src.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? src.charCodeAt(i) : 32;
     if (c === 32 || c === 9) {
       if (start >= 0) {
         const text = src.slice(start, i);

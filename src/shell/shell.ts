@@ -161,8 +161,8 @@ export class Shell {
     const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
     let status: number;
     try {
-      // A typed line ends in a newline: a trailing backslash escapes it (and the input then ends).
-      status = await this.interp.runText(line.endsWith('\\') ? line + '\n' : line, ctx);
+      // A typed line ends in a newline: `for` stops at it, a trailing backslash escapes it.
+      status = await this.interp.runText(line.endsWith('\n') ? line : line + '\n', ctx);
     } catch (e) {
       io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
       status = 1;

@@ -30,6 +30,14 @@ describe('syntax errors', () => {
     ['echo "abc', 'bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file\n'],
     ['echo $(echo a', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
     ['echo `echo a', "bash: unexpected EOF while looking for matching ``'\nbash: syntax error: unexpected end of file\n"],
+    // The typed line's newline is the token these stop at.
+    ['for', "bash: syntax error near unexpected token `newline'\n"],
+    ['echo (', "bash: syntax error near unexpected token `newline'\n"],
+    ['f (', "bash: syntax error near unexpected token `newline'\n"],
+    ['for i', 'bash: syntax error: unexpected end of file\n'],
+    ['echo $((1+2', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
+    ['echo $((', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
+    ['echo $(( 1 + (2', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
   ];
   for (const [line, err] of cases) {
     it(line, async () => {
@@ -85,6 +93,9 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo a |')).toBe(true);
     expect(h.shell.isIncomplete('echo a')).toBe(false);
     expect(h.shell.isIncomplete('echo >')).toBe(false);
+    expect(h.shell.isIncomplete('for')).toBe(false);
+    expect(h.shell.isIncomplete('echo (')).toBe(false);
+    expect(h.shell.isIncomplete('echo $((1+2')).toBe(true);
     // A trailing unquoted backslash escapes the newline: bash prompts `> ` for the rest.
     expect(h.shell.isIncomplete('curl -s \\')).toBe(true);
     expect(h.shell.isIncomplete('\\')).toBe(true);
