@@ -1,4 +1,4 @@
-import type { ForNode, IfNode, LoopNode } from './ast.ts';
+import type { ForNode, IfNode, ListNode, LoopNode } from './ast.ts';
 import { expandWords } from './expand.ts';
 import type { Ctx, Interpreter } from './interpreter.ts';
 import { sleepFor } from './runtime.ts';
@@ -12,9 +12,19 @@ const LOOP_TICK_MS = 1;
 
 /** if / while / until / for. */
 
+/** A condition's list: its status is tested, so `set -e` leaves it alone. */
+async function runCond(it: Runner, list: ListNode, ctx: Ctx): Promise<number> {
+  ctx.state.condDepth++;
+  try {
+    return await it.runList(list, ctx);
+  } finally {
+    ctx.state.condDepth--;
+  }
+}
+
 export async function runIf(it: Runner, node: IfNode, ctx: Ctx): Promise<number> {
   for (const c of node.clauses) {
-    const cond = await it.runList(c.cond, ctx);
+    const cond = await runCond(it, c.cond, ctx);
     if (it.stopped(ctx)) return cond;
     if (cond === 0) return it.runList(c.body, ctx);
   }
@@ -55,7 +65,7 @@ export async function runWhile(it: Runner, node: LoopNode, ctx: Ctx): Promise<nu
   try {
     for (;;) {
       const start = it.host.now();
-      const cond = await it.runList(node.cond, ctx);
+      const cond = await runCond(it, node.cond, ctx);
       if (it.stopped(ctx) || (node.until ? cond === 0 : cond !== 0)) break;
       status = await it.runList(node.body, ctx);
       if (loopEnds(it, ctx)) break;

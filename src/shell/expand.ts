@@ -2,6 +2,7 @@ import type { FileSystem } from '../host/filesystem.ts';
 import type { ListNode, ParamPart, Word, WordPart } from './ast.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { escapeGlob, globPaths, globToRegex, hasGlob } from './glob.ts';
+import { dollarHyphen } from './options.ts';
 import { HOME } from './paths.ts';
 import type { ShellState } from './state.ts';
 
@@ -153,7 +154,7 @@ export function paramValue(name: string, state: ShellState): string | undefined 
     case '!':
       return state.lastBg === undefined ? undefined : String(state.lastBg);
     case '-':
-      return 'hB';
+      return dollarHyphen(state.options, state.interactive);
   }
   if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1];
   return state.vars.get(name);
@@ -164,7 +165,7 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
   const plain = (text: string): Seg[] => [{ text, quoted: inDq, split: !inDq }];
   if (p.length) {
     if (p.name === '@' || p.name === '*') return plain(String(st.positional.length));
-    return plain(String((paramValue(p.name, st) ?? '').length));
+    return plain(String((paramValue(p.name, st) ?? unbound(p.name, st)).length));
   }
   if ((p.name === '@' || p.name === '*') && !p.op) {
     if (inDq && p.name === '@') {
@@ -178,7 +179,7 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
     return plain(st.positional.join(' '));
   }
   const value = paramValue(p.name, st);
-  if (!p.op) return plain(value ?? '');
+  if (!p.op) return plain(value ?? unbound(p.name, st));
   const colon = p.op.startsWith(':');
   const isNull = value === undefined || (colon && value === '');
   const arg = p.arg ?? { parts: [] };
@@ -204,6 +205,12 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
       return plain(removePattern(value ?? '', pattern, p.op));
     }
   }
+}
+
+/** An unset parameter's value: empty, or under `set -u` subst.c's err_unboundvar. */
+function unbound(name: string, st: ShellState): string {
+  if (st.options.has('nounset') && name !== '@' && name !== '*') throw new ExpansionError(`${/^[0-9]/.test(name) ? '$' : ''}${name}: unbound variable`);
+  return '';
 }
 
 /** A word used as a pattern: quoted characters are escaped so they match literally. */

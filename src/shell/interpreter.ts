@@ -6,10 +6,12 @@ import type { Command, HostContext, Process, ProcessSignal } from './process.ts'
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
 import { BASH_BUILTINS, type BuiltinContext, type CommandRegistry } from './registry.ts';
 import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
+import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
-import { createSignal, type SignalController } from './signal.ts';
-import { cloneState, environment, type ShellState } from './state.ts';
-import { CaptureOutput, Pipe, StringInput } from './streams.ts';
+import { createSignal } from './signal.ts';
+import { cloneState, endStatus, environment, type ShellState } from './state.ts';
+import { CaptureOutput, StringInput } from './streams.ts';
+import { traceLines } from './trace.ts';
 
 /** One running shell context: its state, streams and signal. Subshells get their own. */
 export interface Ctx {
@@ -33,11 +35,6 @@ export class Interpreter {
   stopped(ctx: Ctx): boolean {
     const s = ctx.state;
     return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined || s.discard === true;
-  }
-
-  /** How a shell process (subshell, `$(...)`, a pipeline's element) ended: exit, a dropped line, or its last status. */
-  private ended(state: ShellState, code: number): number {
-    return state.exit ?? (state.discard ? 1 : code);
   }
 
   /** Parses and runs shell text line by line, printing syntax errors as bash does. */
@@ -79,7 +76,9 @@ export class Interpreter {
    */
   private runLine(list: ListNode, ctx: Ctx): Promise<number> {
     const simple = singleCommand(list);
-    return simple && !this.stopped(ctx) ? this.runSimple(simple, ctx) : this.runList(list, ctx);
+    // Under `set -e` the pipeline layer decides whether the shell exits.
+    const direct = simple && !this.stopped(ctx) && !ctx.state.options.has('errexit');
+    return direct ? this.runSimple(simple, ctx) : this.runList(list, ctx);
   }
 
   async runList(list: ListNode, ctx: Ctx): Promise<number> {
@@ -109,52 +108,31 @@ export class Interpreter {
   }
 
   private async runAndOr(node: AndOrNode, ctx: Ctx): Promise<number> {
-    let status = await this.runPipeline(node.first, ctx);
-    for (const { op, node: next } of node.rest) {
+    const rest = node.rest;
+    // Every operand but the last is tested: `set -e` leaves it alone.
+    let status = await this.runPipeline(node.first, ctx, rest.length > 0);
+    for (let i = 0; i < rest.length; i++) {
       if (this.stopped(ctx)) break;
-      if ((op === '&&') === (status === 0)) status = await this.runPipeline(next, ctx);
+      const { op, node: next } = rest[i]!;
+      if ((op === '&&') === (status === 0)) status = await this.runPipeline(next, ctx, i < rest.length - 1);
     }
     return status;
   }
 
-  private async runPipeline(p: PipelineNode, ctx: Ctx): Promise<number> {
+  private async runPipeline(p: PipelineNode, ctx: Ctx, tested: boolean): Promise<number> {
+    const st = ctx.state;
+    const cond = tested || p.bang;
+    if (cond) st.condDepth++;
     let status: number;
-    if (p.cmds.length === 1) {
-      status = await this.runCommand(p.cmds[0]!, ctx);
-    } else {
-      // Every element runs at once in a subshell, connected by pipes.
-      const n = p.cmds.length;
-      const pipes = Array.from({ length: n - 1 }, () => new Pipe(this.host));
-      const ctls: SignalController[] = [];
-      const broken: boolean[] = [];
-      const runs = p.cmds.map(async (cmd, i) => {
-        const ctl = createSignal(ctx.signal);
-        ctls.push(ctl);
-        if (i < n - 1) {
-          pipes[i]!.onBroken = () => {
-            broken[i] = true;
-            ctl.interrupt('SIGTERM');
-          };
-        }
-        const io: IO = {
-          stdin: i === 0 ? ctx.io.stdin : pipes[i - 1]!,
-          stdout: i === n - 1 ? ctx.io.stdout : pipes[i]!,
-          stderr: ctx.io.stderr,
-        };
-        try {
-          const state = cloneState(ctx.state);
-          const code = this.ended(state, await this.runCommand(cmd, { state, io, signal: ctl.signal }));
-          return broken[i] ? 141 : code;
-        } finally {
-          if (i < n - 1) pipes[i]!.close();
-          if (i > 0) pipes[i - 1]!.closeRead();
-        }
-      });
-      const codes = await Promise.all(runs);
-      status = codes[n - 1]!;
+    try {
+      status = await (p.cmds.length === 1 ? this.runCommand(p.cmds[0]!, ctx) : runPipe(this, p.cmds, ctx));
+    } finally {
+      if (cond) st.condDepth--;
     }
     if (p.bang) status = status === 0 ? 1 : 0;
-    ctx.state.status = status;
+    st.status = status;
+    // set -e: a failure nothing tests ends the shell (execute_cmd.c, exit_immediately_on_error).
+    if (status !== 0 && !cond && st.condDepth === 0 && st.options.has('errexit') && !this.stopped(ctx)) st.exit = status;
     return status;
   }
 
@@ -187,7 +165,7 @@ export class Interpreter {
       case 'subshell': {
         const state = cloneState(ctx.state);
         const code = await this.runList(node.body, { ...inner, state });
-        return this.ended(state, code);
+        return endStatus(state, code);
       }
     }
   }
@@ -200,8 +178,11 @@ export class Interpreter {
         // $(...) runs in a subshell; its status becomes $? for an assignment-only command.
         const out = new CaptureOutput();
         const state = cloneState(ctx.state);
+        // bash 4.3's $(...) does not inherit -e (no inherit_errexit yet); its trace is one level deeper.
+        state.options.delete('errexit');
+        state.traceDepth++;
         const code = await this.runList(body, { state, io: { ...ctx.io, stdout: out }, signal: ctx.signal });
-        ctx.state.status = this.ended(state, code);
+        ctx.state.status = endStatus(state, code);
         return out.text;
       },
     };
@@ -240,6 +221,7 @@ export class Interpreter {
     } catch (e) {
       return this.expansionFailed(e, ctx);
     }
+    if (st.options.has('xtrace')) ctx.io.stderr.write(traceLines(st, assigns, argv));
     if (argv.length === 0) {
       if (assigns) for (const [k, v] of assigns) st.vars.set(k, v);
       // With only assignments, $? is that of the last command substitution (or 0).

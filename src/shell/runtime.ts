@@ -1,3 +1,4 @@
+import { SCRIPT_OPTIONS } from './options.ts';
 import type { HostContext, ProcessSignal } from './process.ts';
 import type { ShellState } from './state.ts';
 
@@ -38,5 +39,9 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     user: parent.user,
     pid: nextPid(host),
     loopDepth: 0,
+    options: new Set(SCRIPT_OPTIONS),
+    interactive: false,
+    condDepth: 0,
+    traceDepth: 0,
   };
 }

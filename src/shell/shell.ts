@@ -3,6 +3,7 @@ import { complete } from './completion.ts';
 import { Interpreter } from './interpreter.ts';
 import { nextPid } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
+import { LOGIN_OPTIONS } from './options.ts';
 import { HOME } from './paths.ts';
 import type { HostContext, InputStream, OutputStream, ProcessSignal } from './process.ts';
 import type { CommandRegistry } from './registry.ts';
@@ -127,6 +128,10 @@ export class Shell {
       user: 'core',
       pid: nextPid(host),
       loopDepth: 0,
+      options: new Set(LOGIN_OPTIONS),
+      interactive: true,
+      condDepth: 0,
+      traceDepth: 0,
     };
   }
 

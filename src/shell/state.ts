@@ -25,6 +25,14 @@ export interface ShellState {
   loopCtl?: { kind: 'break' | 'continue'; n: number };
   /** Set by an expansion error: the rest of the line is dropped (bash's DISCARD), status 1. */
   discard?: boolean;
+  /** `set -o` options that are on (long names: errexit, xtrace...). */
+  options: Set<string>;
+  /** The login shell and its subshells (`i` in `$-`); not a script or `bash -c`. */
+  interactive: boolean;
+  /** Commands whose status is tested (if/while conditions, `&&`/`||` operands, `!`): `set -e` leaves them. */
+  condDepth: number;
+  /** `$(...)` nesting: `set -x` repeats PS4's first character once more per level. */
+  traceDepth: number;
   /** Loops being run (break outside a loop is an error-free no-op in bash). */
   loopDepth: number;
 }
@@ -36,11 +44,17 @@ export function cloneState(s: ShellState): ShellState {
     exported: new Set(s.exported),
     positional: [...s.positional],
     functions: new Map(s.functions),
+    options: new Set(s.options),
     exit: undefined,
     returning: undefined,
     loopCtl: undefined,
     discard: undefined,
   };
+}
+
+/** How a shell process (subshell, `$(...)`, a pipeline's element) ended: exit, a dropped line, or its last status. */
+export function endStatus(state: ShellState, code: number): number {
+  return state.exit ?? (state.discard ? 1 : code);
 }
 
 /** The environment a command gets: the exported variables, plus `extra` (VAR=value prefixes). */
