@@ -49,6 +49,8 @@ export interface SimpleNode {
   assigns: Assign[];
   words: Word[];
   redirs: Redir[];
+  /** The line it starts on, from 0 at the start of the parsed text (for `$LINENO`). */
+  line: number;
 }
 
 export interface PipelineNode {

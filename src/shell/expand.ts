@@ -155,6 +155,8 @@ export function paramValue(name: string, state: ShellState): string | undefined 
       return state.lastBg === undefined ? undefined : String(state.lastBg);
     case '-':
       return dollarHyphen(state.options, state.interactive);
+    case 'LINENO':
+      return String(state.lineno);
   }
   if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1];
   return state.vars.get(name);

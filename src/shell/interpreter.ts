@@ -65,7 +65,7 @@ export class Interpreter {
         ctx.state.discard = undefined;
         status = ctx.state.status = 1;
       }
-      if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
+      if (ctx.state.exit !== undefined || ctx.state.returning !== undefined || ctx.signal.aborted) break;
     }
     return ctx.state.exit ?? status;
   }
@@ -201,6 +201,7 @@ export class Interpreter {
 
   private async runSimple(node: SimpleNode, ctx: Ctx): Promise<number> {
     const st = ctx.state;
+    st.lineno = st.lineBase + node.line;
     const ectx = this.expandCtx(ctx);
     let argv: string[];
     // `VAR=value cmd` prefixes; most commands have none.
@@ -305,10 +306,16 @@ export class Interpreter {
     if (opts.inherit) {
       const st = ctx.state;
       const saved = st.positional;
+      const savedBase = st.lineBase;
       if (opts.args.length) st.positional = opts.args;
+      st.callDepth++;
+      st.lineBase = 1;
       try {
-        return await this.runText(text, ctx);
+        const code = await this.runText(text, ctx);
+        return st.returning ?? code;
       } finally {
+        st.callDepth--;
+        st.lineBase = savedBase;
         st.positional = saved;
         st.returning = undefined;
       }
@@ -324,10 +331,12 @@ export class Interpreter {
     const st = ctx.state;
     const saved = st.positional;
     st.positional = argv.slice(1);
+    st.callDepth++;
     try {
       const code = await this.runCommand(body, ctx);
       return st.returning ?? code;
     } finally {
+      st.callDepth--;
       st.positional = saved;
       st.returning = undefined;
     }

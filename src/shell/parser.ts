@@ -66,7 +66,7 @@ export function plainLine(src: string): ListNode | undefined {
     if (start < 0) start = i;
   }
   if (first === undefined || COMMAND_START_WORDS.has(first) || first.includes('=')) return undefined;
-  const node: SimpleNode = { type: 'simple', assigns: [], words, redirs: [] };
+  const node: SimpleNode = { type: 'simple', assigns: [], words, redirs: [], line: 0 };
   return { type: 'list', items: [{ node: { type: 'andor', first: { type: 'pipeline', bang: false, cmds: [node] }, rest: [] }, background: false }] };
 }
 
@@ -208,7 +208,7 @@ export class Parser extends TokenStream {
   }
 
   private parseSimple(): CommandNode {
-    const node: SimpleNode = { type: 'simple', assigns: [], words: [], redirs: [] };
+    const node: SimpleNode = { type: 'simple', assigns: [], words: [], redirs: [], line: this.lineAt(this.pos) };
     for (;;) {
       const tok = this.peek();
       if (tok.t === 'op' && REDIR_OPS.has(tok.v)) {

@@ -26,10 +26,24 @@ export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): 
   });
 }
 
+/** The bash the CoreOS of 2016 shipped (`help`'s first line, `$BASH_VERSION`). */
+export const BASH_VERSION = '4.3.42(1)-release';
+
+/** What bash sets itself at startup (variables.c), not exported: core is uid 500 on CoreOS. */
+export function setBashVariables(vars: Map<string, string>, user: string, ppid: number): void {
+  const uid = user === 'root' ? '0' : '500';
+  vars.set('BASH_VERSION', BASH_VERSION);
+  vars.set('UID', uid);
+  vars.set('EUID', uid);
+  vars.set('PPID', String(ppid));
+}
+
 /** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
 export function childState(host: HostContext, parent: ShellState, env: Map<string, string>): ShellState {
+  const vars = new Map(env);
+  setBashVariables(vars, parent.user, parent.pid);
   return {
-    vars: new Map(env),
+    vars,
     exported: new Set(env.keys()),
     cwd: parent.cwd,
     status: 0,
@@ -43,5 +57,8 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     interactive: false,
     condDepth: 0,
     traceDepth: 0,
+    callDepth: 0,
+    lineno: 0,
+    lineBase: 1,
   };
 }

@@ -1,7 +1,7 @@
 import { defaultRegistry } from './commands/index.ts';
 import { complete } from './completion.ts';
 import { Interpreter } from './interpreter.ts';
-import { nextPid } from './runtime.ts';
+import { nextPid, setBashVariables } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { LOGIN_OPTIONS } from './options.ts';
 import { HOME } from './paths.ts';
@@ -95,6 +95,7 @@ export class Shell {
   readonly state: ShellState;
   readonly registry: CommandRegistry;
   private interp: Interpreter;
+  private linesRead = 0;
 
   constructor(
     readonly host: HostContext,
@@ -117,6 +118,9 @@ export class Shell {
     vars.set('HOSTNAME', host.name);
     const cwd = opts.cwd ?? HOME;
     vars.set('PWD', cwd);
+    const pid = nextPid(host);
+    // The login shell's parent is the sshd process that forked it just before.
+    setBashVariables(vars, 'core', pid - 1);
     this.state = {
       vars,
       exported,
@@ -126,12 +130,15 @@ export class Shell {
       arg0: '-bash',
       functions: new Map(),
       user: 'core',
-      pid: nextPid(host),
+      pid,
       loopDepth: 0,
       options: new Set(LOGIN_OPTIONS),
       interactive: true,
       condDepth: 0,
       traceDepth: 0,
+      callDepth: 0,
+      lineno: 0,
+      lineBase: 1,
     };
   }
 
@@ -164,10 +171,14 @@ export class Shell {
     const signal = toSignal(io.signal) ?? createSignal().signal;
     const stdin = typeof io.stdin === 'string' ? new StringInput(io.stdin) : (io.stdin ?? new TerminalInput(signal, this.host));
     const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
+    // A typed line ends in a newline: `for` stops at it, a trailing backslash escapes it.
+    const text = line.endsWith('\n') ? line : line + '\n';
+    // $LINENO counts the lines an interactive shell has read.
+    this.state.lineBase = this.linesRead + 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.linesRead++;
     let status: number;
     try {
-      // A typed line ends in a newline: `for` stops at it, a trailing backslash escapes it.
-      status = await this.interp.runText(line.endsWith('\n') ? line : line + '\n', ctx);
+      status = await this.interp.runText(text, ctx);
     } catch (e) {
       io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
       status = 1;

@@ -33,6 +33,11 @@ export interface ShellState {
   condDepth: number;
   /** `$(...)` nesting: `set -x` repeats PS4's first character once more per level. */
   traceDepth: number;
+  /** Functions and sourced files being run (where `return` may be used). */
+  callDepth: number;
+  /** `$LINENO`: the line of the simple command being run, counted from `lineBase` (the text's first line). */
+  lineno: number;
+  lineBase: number;
   /** Loops being run (break outside a loop is an error-free no-op in bash). */
   loopDepth: number;
 }

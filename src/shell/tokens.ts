@@ -71,8 +71,21 @@ export abstract class TokenStream implements LexSource {
   abstract parseNested(text: string): ListNode;
   abstract sub(text: string): LexSource;
 
+  /** Newlines before `lineCountPos`: lines are counted on from the last position asked about. */
+  private lineCountPos = 0;
+  private lineCount = 0;
+
+  /** The line (from 0) that `pos` is on. */
+  protected lineAt(pos: number): number {
+    if (pos < this.lineCountPos) this.lineCountPos = this.lineCount = 0;
+    const s = this.src;
+    for (let i = this.lineCountPos; i < pos; i++) if (s.charCodeAt(i) === 10) this.lineCount++;
+    this.lineCountPos = pos;
+    return this.lineCount;
+  }
+
   protected addHeredoc(redir: Redir, delim: string, strip: boolean): void {
-    const line = this.src.slice(0, this.pos).split('\n').length;
+    const line = this.lineAt(this.pos) + 1;
     this.pending.push({ redir, delim, strip, line });
   }
 

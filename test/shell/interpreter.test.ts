@@ -61,6 +61,17 @@ describe('quoting and expansion (bash behaviour)', () => {
     expect(await out("bash -c 'echo a\\'")).toBe('a\\\n');
   });
 
+  it("bash's own variables", async () => {
+    const h = new ShellHarness();
+    expect(await out('echo $UID $EUID $BASH_VERSION', h)).toBe('500 500 4.3.42(1)-release\n');
+    expect(await out("sudo bash -c 'echo $UID $EUID'", h)).toBe('0 0\n');
+    expect(await out('echo $(( $$ - PPID )); bash -c \'echo $PPID\' | grep -c "^$$$"', h)).toBe('1\n1\n');
+    // An interactive shell counts the lines it has read; bash -c counts its own.
+    expect(await out('echo $LINENO\necho $LINENO; echo $LINENO\nfor i in 1; do\necho $LINENO\ndone', h)).toBe('4\n5\n5\n7\n');
+    expect(await out('echo $LINENO', h)).toBe('9\n');
+    expect(await out("bash -c 'echo $LINENO\necho $LINENO'", h)).toBe('1\n2\n');
+  });
+
   it('tilde, home and the login environment', async () => {
     expect(await out('echo ~ ~/x "~" $HOME $USER')).toBe('/home/core /home/core/x ~ /home/core core\n');
     expect(await out('echo $COREOS_PUBLIC_IPV4 $COREOS_PRIVATE_IPV4 $HOSTNAME')).toBe('172.17.8.101 172.17.8.101 core-01\n');
@@ -135,6 +146,17 @@ describe('control flow', () => {
     const r = await h.run('echo a; exit 3; echo b');
     expect(r).toMatchObject({ stdout: 'a\n', code: 3 });
     expect((await h.run('echo still here')).stdout).toBe('still here\n');
+    // get_exitstat: more than one argument is complained about; the first still counts.
+    expect(await h.run('exit 4 5; echo no')).toMatchObject({ stdout: '', stderr: 'bash: exit: too many arguments\n', code: 4 });
+  });
+
+  it('return outside a function or sourced file is an error, and the line goes on', async () => {
+    const h = new ShellHarness();
+    const r = await h.run('return 3; echo $?');
+    expect(r).toMatchObject({ stdout: '2\n', stderr: "bash: return: can only `return' from a function or sourced script\n" });
+    expect(await out('f() { return 4; echo no; }; f; echo $?; g() { (return 5); echo $?; }; g', h)).toBe('4\n5\n');
+    h.host.fs.write('/home/core/r.sh', 'echo one\nreturn 6\necho two\n');
+    expect(await out('source r.sh; echo $?', h)).toBe('one\n6\n');
   });
 
   it('an endless loop lets virtual time run and stops on Ctrl-C', async () => {

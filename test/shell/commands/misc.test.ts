@@ -35,4 +35,15 @@ describe('hostname, whoami, uname, clear, true/false, help', () => {
     expect(r.stdout).toContain('curl');
     expect(r.stdout).toContain('grep');
   });
+
+  it('help with a topic that matches nothing says so, as bash 4.3 does', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('help nosuch')).toMatchObject({
+      stdout: '',
+      stderr: "bash: help: no help topics match `nosuch'.  Try `help help' or `man -k nosuch' or `info nosuch'.\n",
+      code: 1,
+    });
+    expect(await h.run('help cd')).toMatchObject({ stderr: '', code: 0 });
+    expect(await h.run("help 'c*d'")).toMatchObject({ stderr: '', code: 0 });
+  });
 });
