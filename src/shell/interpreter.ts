@@ -9,7 +9,7 @@ import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
 import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
 import { createSignal } from './signal.ts';
-import { cloneState, endStatus, environment, type ShellState } from './state.ts';
+import { cloneState, endStatus, environment, type Job, type ShellState } from './state.ts';
 import { CaptureOutput, StringInput } from './streams.ts';
 import { traceLines } from './trace.ts';
 
@@ -102,9 +102,20 @@ export class Interpreter {
   private background(node: AndOrNode, ctx: Ctx): void {
     const ctl = createSignal(ctx.signal, ['SIGINT']);
     const state = cloneState(ctx.state);
+    const jobs = ctx.state.jobs;
     ctx.state.lastBg = state.pid = nextPid(this.host);
     const io = { ...ctx.io, stdin: new StringInput('') };
-    void this.runAndOr(node, { state, io, signal: ctl.signal }).catch(() => undefined);
+    const done = this.runAndOr(node, { state, io, signal: ctl.signal }).then(
+      (code) => (job.status = endStatus(state, code)),
+      () => (job.status = 1),
+    );
+    // Numbered after the highest job still running, as bash numbers them.
+    let n = 1;
+    for (const j of jobs) if (j.status === undefined && j.n >= n) n = j.n + 1;
+    const job: Job = { n, pid: state.pid, done, signal: ctl.interrupt };
+    jobs.push(job);
+    // bash remembers ended jobs' statuses for `wait`, up to a limit (CHILD_MAX).
+    if (jobs.length > 64) jobs.splice(0, jobs.length - 64);
   }
 
   private async runAndOr(node: AndOrNode, ctx: Ctx): Promise<number> {

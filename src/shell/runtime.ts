@@ -58,6 +58,7 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     condDepth: 0,
     traceDepth: 0,
     callDepth: 0,
+    jobs: [],
     lineno: 0,
     lineBase: 1,
   };

@@ -137,6 +137,7 @@ export class Shell {
       condDepth: 0,
       traceDepth: 0,
       callDepth: 0,
+      jobs: [],
       lineno: 0,
       lineBase: 1,
     };

@@ -1,4 +1,15 @@
 import type { CommandNode } from './ast.ts';
+import type { SignalName } from './process.ts';
+
+/** A background job (`cmd &`): `%n` is its number, `$!` its pid. */
+export interface Job {
+  readonly n: number;
+  readonly pid: number;
+  readonly done: Promise<number>;
+  /** Its exit status once it has ended. */
+  status?: number;
+  signal(reason: SignalName): void;
+}
 
 /** Everything a shell remembers between commands; a subshell works on a copy. */
 export interface ShellState {
@@ -17,6 +28,8 @@ export interface ShellState {
   pid: number;
   /** `$!` */
   lastBg?: number;
+  /** This shell's background jobs (a subshell starts with none). */
+  jobs: Job[];
   /** Set by `exit`: the shell stops and returns this status. */
   exit?: number;
   /** Set by `return` inside a function. */
@@ -50,6 +63,7 @@ export function cloneState(s: ShellState): ShellState {
     positional: [...s.positional],
     functions: new Map(s.functions),
     options: new Set(s.options),
+    jobs: [],
     exit: undefined,
     returning: undefined,
     loopCtl: undefined,
