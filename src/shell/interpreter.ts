@@ -9,7 +9,7 @@ import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
 import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
 import { createSignal } from './signal.ts';
-import { cloneState, endStatus, environment, type Job, type ShellState } from './state.ts';
+import { cloneState, endStatus, environment, restoreLocals, type Job, type LocalFrame, type ShellState } from './state.ts';
 import { CaptureOutput, StringInput } from './streams.ts';
 import { traceLines } from './trace.ts';
 
@@ -343,11 +343,15 @@ export class Interpreter {
     const saved = st.positional;
     st.positional = argv.slice(1);
     st.callDepth++;
+    const frame: LocalFrame = new Map();
+    st.locals.push(frame);
     try {
       const code = await this.runCommand(body, ctx);
       return st.returning ?? code;
     } finally {
       st.callDepth--;
+      st.locals.pop();
+      restoreLocals(st, frame);
       st.positional = saved;
       st.returning = undefined;
     }
@@ -379,6 +383,7 @@ export class Interpreter {
       state: ctx.state,
       registry: this.registry,
       runScript: (text, opts) => this.runScript(text, opts.inherit ? opts : { ...opts, env }, ctx),
+      eval: (text) => this.runText(text, ctx),
       exec: (argv, opts = {}) => {
         const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
         return this.exec(argv, { ...ctx, state }, undefined, opts.env);

@@ -59,6 +59,7 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     traceDepth: 0,
     callDepth: 0,
     jobs: [],
+    locals: [],
     lineno: 0,
     lineBase: 1,
   };

@@ -138,6 +138,7 @@ export class Shell {
       traceDepth: 0,
       callDepth: 0,
       jobs: [],
+      locals: [],
       lineno: 0,
       lineBase: 1,
     };

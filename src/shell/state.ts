@@ -11,6 +11,19 @@ export interface Job {
   signal(reason: SignalName): void;
 }
 
+/** A function call's `local` variables: what each was outside it (undefined: unset). */
+export type LocalFrame = Map<string, { value: string | undefined; exported: boolean }>;
+
+/** Puts back what a function's `local` variables hid (bash's dynamic scoping). */
+export function restoreLocals(s: ShellState, frame: LocalFrame): void {
+  for (const [name, was] of frame) {
+    if (was.value === undefined) s.vars.delete(name);
+    else s.vars.set(name, was.value);
+    if (was.exported) s.exported.add(name);
+    else s.exported.delete(name);
+  }
+}
+
 /** Everything a shell remembers between commands; a subshell works on a copy. */
 export interface ShellState {
   vars: Map<string, string>;
@@ -28,6 +41,8 @@ export interface ShellState {
   pid: number;
   /** `$!` */
   lastBg?: number;
+  /** The `local` variables of the functions being run, innermost last. */
+  locals: LocalFrame[];
   /** This shell's background jobs (a subshell starts with none). */
   jobs: Job[];
   /** Set by `exit`: the shell stops and returns this status. */
@@ -64,6 +79,7 @@ export function cloneState(s: ShellState): ShellState {
     functions: new Map(s.functions),
     options: new Set(s.options),
     jobs: [],
+    locals: s.locals.map((f) => new Map(f)),
     exit: undefined,
     returning: undefined,
     loopCtl: undefined,
