@@ -106,4 +106,12 @@ export interface FunctionNode {
   body: CommandNode;
 }
 
-export type CommandNode = SimpleNode | IfNode | LoopNode | ForNode | GroupNode | FunctionNode;
+/** `case word in pattern|pattern) list ;; ... esac`; `;&` falls into the next body, `;;&` tests the next patterns. */
+export interface CaseNode {
+  type: 'case';
+  word: Word;
+  clauses: { patterns: Word[]; body: ListNode; term: ';;' | ';&' | ';;&' }[];
+  redirs: Redir[];
+}
+
+export type CommandNode = SimpleNode | IfNode | LoopNode | ForNode | CaseNode | GroupNode | FunctionNode;

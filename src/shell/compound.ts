@@ -1,5 +1,6 @@
-import type { ForNode, IfNode, ListNode, LoopNode } from './ast.ts';
-import { expandWords } from './expand.ts';
+import type { CaseNode, ForNode, IfNode, ListNode, LoopNode } from './ast.ts';
+import { expandPattern, expandString, expandWords } from './expand.ts';
+import { globToRegex } from './glob.ts';
 import type { Ctx, Interpreter } from './interpreter.ts';
 import { sleepFor } from './runtime.ts';
 import { killedStatus } from './signal.ts';
@@ -75,6 +76,34 @@ export async function runWhile(it: Runner, node: LoopNode, ctx: Ctx): Promise<nu
     ctx.state.loopDepth--;
   }
   return interruptedStatus(ctx, status);
+}
+
+export async function runCase(it: Runner, node: CaseNode, ctx: Ctx): Promise<number> {
+  const ectx = it.expandCtx(ctx);
+  let status = 0;
+  try {
+    const subject = await expandString(node.word, ectx);
+    let fall = false;
+    for (const c of node.clauses) {
+      if (!fall) {
+        let hit = false;
+        for (const p of c.patterns) {
+          // Quoted parts of a pattern match themselves (expandPattern escapes them).
+          if (new RegExp('^(?:' + globToRegex(await expandPattern(p, ectx)) + ')$').test(subject)) {
+            hit = true;
+            break;
+          }
+        }
+        if (!hit) continue;
+      }
+      status = await it.runList(c.body, ctx);
+      if (it.stopped(ctx) || c.term === ';;') return status;
+      fall = c.term === ';&';
+    }
+  } catch (e) {
+    return it.expansionFailed(e, ctx);
+  }
+  return status;
 }
 
 export async function runFor(it: Runner, node: ForNode, ctx: Ctx): Promise<number> {

@@ -1,11 +1,12 @@
 import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
 import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
 import { Parser, plainLine, ShellSyntaxError } from './parser.ts';
-import { isDir, resolvePath } from './paths.ts';
+import { resolvePath } from './paths.ts';
+import { runFile } from './script.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
 import { BASH_BUILTINS, type BuiltinContext, type CommandRegistry } from './registry.ts';
-import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
+import { interruptedStatus, runCase, runFor, runIf, runWhile } from './compound.ts';
 import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
 import { createSignal } from './signal.ts';
@@ -171,6 +172,8 @@ export class Interpreter {
         return runWhile(this, node, inner);
       case 'for':
         return runFor(this, node, inner);
+      case 'case':
+        return runCase(this, node, inner);
       case 'group':
         return this.runList(node.body, inner);
       case 'subshell': {
@@ -273,7 +276,7 @@ export class Interpreter {
       const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
       const base = abs.slice(abs.lastIndexOf('/') + 1);
       if (BIN_DIRS.has(dir)) cmd = this.registry.command(base);
-      if (!cmd) return this.runFile(name, abs, argv, env, ctx);
+      if (!cmd) return runFile(this, name, abs, argv, env, ctx);
     }
     if (!cmd) {
       ctx.io.stderr.write(`bash: ${name}: command not found\n`);
@@ -291,25 +294,6 @@ export class Interpreter {
   private died(name: string, e: unknown, ctx: Ctx): number {
     ctx.io.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
-  }
-
-  /** `./script.sh`: an executable text file runs in a child shell. */
-  private async runFile(name: string, abs: string, argv: string[], env: Map<string, string>, ctx: Ctx): Promise<number> {
-    const fs = this.host.fs;
-    if (isDir(fs, abs)) {
-      ctx.io.stderr.write(`bash: ${name}: Is a directory\n`);
-      return 126;
-    }
-    const text = fs.read(abs);
-    if (text === undefined) {
-      ctx.io.stderr.write(`bash: ${name}: No such file or directory\n`);
-      return 127;
-    }
-    if (!isExecutable(fs, abs, text)) {
-      ctx.io.stderr.write(`bash: ${name}: Permission denied\n`);
-      return 126;
-    }
-    return this.runScript(text, { arg0: name, args: argv.slice(1), inherit: false, env }, ctx);
   }
 
   /** Runs text in this shell (`source`) or a child shell with the given environment. */
@@ -390,16 +374,6 @@ export class Interpreter {
       },
     };
   }
-}
-
-/**
- * Whether a file may be run. The FileSystem keeps modes but has no reader for them yet; until it
- * has one (`mode(path)`), a file counts as executable when it starts with `#!`.
- */
-function isExecutable(fs: HostContext['fs'], abs: string, text: string): boolean {
-  const mode = (fs as { mode?: (p: string) => number | undefined }).mode?.(abs);
-  if (mode !== undefined) return (mode & 0o111) !== 0;
-  return text.startsWith('#!');
 }
 
 /** The line's only command when it is one simple command (no `&`, `&&`, `||`, `|` or `!`). */

@@ -7,7 +7,7 @@ export type Token =
   | { t: 'word'; word: Word; plain?: string }
   | { t: 'eof' };
 
-const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
 /** First characters of the operators, by code (most tokens are words: skip the operator scan). */
 const OP_START = new Uint8Array(128);
 for (const o of OPERATORS) OP_START[o.charCodeAt(0)] = 1;
@@ -28,6 +28,9 @@ export function endsWord(c: string): boolean {
   }
   return false;
 }
+/** Reserved words that end a list when they come where a command would start. */
+export const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
+
 export const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
 
 interface PendingHeredoc {

@@ -135,6 +135,14 @@ describe('control flow', () => {
     expect(await out('for x in a b\ndo\n  echo $x\ndone')).toBe('a\nb\n');
   });
 
+  it('case ... esac: globs, alternatives, quoting, ;& and ;;&', async () => {
+    expect(await out('x=stop; case $x in start|stop) echo ss;; *) echo other;; esac')).toBe('ss\n');
+    expect(await out('case a in a) echo 1;& b) echo 2;; c) echo 3;; esac; case ab in a*) echo 1;;& *b) echo 2;; esac')).toBe('1\n2\n1\n2\n');
+    expect(await out('case b in a) echo a;; esac; echo $?; case a in a) false;; esac; echo $?; case a in a) ;; esac; echo $?')).toBe('0\n1\n0\n');
+    expect(await out('case a in (a|b) echo paren;; esac; case x in "*") echo no;; *) echo yes;; esac; case "*" in "*") echo star; esac')).toBe('paren\nyes\nstar\n');
+    expect(await out('case core-01 in\n  core-0[12])\n    echo first\n    ;;\n  *) echo rest ;;\nesac')).toBe('first\n');
+  });
+
   it('groups, subshells and functions', async () => {
     expect(await out('{ echo a; echo b; } | wc -l')).toBe('2\n');
     expect(await out('(cd /tmp; pwd); pwd')).toBe('/tmp\n/home/core\n');

@@ -30,6 +30,11 @@ describe('syntax errors', () => {
     ['echo "abc', 'bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file\n'],
     ['echo $(echo a', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
     ['echo `echo a', "bash: unexpected EOF while looking for matching ``'\nbash: syntax error: unexpected end of file\n"],
+    ['case', "bash: syntax error near unexpected token `newline'\n"],
+    ['case a in', 'bash: syntax error: unexpected end of file\n'],
+    ['case a in a) echo x', 'bash: syntax error: unexpected end of file\n'],
+    ['case a in a) echo x;; b', "bash: syntax error near unexpected token `newline'\n"],
+    ['case a in a echo; esac', "bash: syntax error near unexpected token `echo'\n"],
     // The typed line's newline is the token these stop at.
     ['for', "bash: syntax error near unexpected token `newline'\n"],
     ['echo (', "bash: syntax error near unexpected token `newline'\n"],
@@ -94,6 +99,8 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo a')).toBe(false);
     expect(h.shell.isIncomplete('echo >')).toBe(false);
     expect(h.shell.isIncomplete('for')).toBe(false);
+    expect(h.shell.isIncomplete('case $x in')).toBe(true);
+    expect(h.shell.isIncomplete('case $x in a) echo;;')).toBe(true);
     expect(h.shell.isIncomplete('echo (')).toBe(false);
     expect(h.shell.isIncomplete('echo $((1+2')).toBe(true);
     // A trailing unquoted backslash escapes the newline: bash prompts `> ` for the rest.

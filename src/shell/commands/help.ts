@@ -46,7 +46,7 @@ export const help: Builtin = async (proc, sh) => {
       columns(rest.map((t) => ' ' + t)) +
       '\n' +
       'The shell understands quotes, $VAR and ${VAR}, $(command), pipes (|), && and ||,\n' +
-      'redirections (>, >>, <, 2>&1), {1..3}, and if/for/while loops.\n',
+      'redirections (>, >>, <, 2>&1), {1..3}, if/case and for/while loops.\n',
   );
   return 0;
 };
