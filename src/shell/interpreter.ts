@@ -40,13 +40,15 @@ export class Interpreter {
 
   /** Parses and runs shell text line by line, printing syntax errors as bash does. */
   async runText(text: string, ctx: Ctx): Promise<number> {
-    const plain = plainLine(text);
+    // An alias can stand for anything: such a line needs the parser.
+    const aliases = ctx.state.interactive && ctx.state.aliases.size > 0 ? ctx.state.aliases : undefined;
+    const plain = aliases ? undefined : plainLine(text);
     if (plain !== undefined) {
       // A line of plain words (most lines): the loop below with its one line, without a parser.
       const status = await this.runLine(plain, ctx);
       return ctx.state.exit ?? status;
     }
-    const parser = new Parser(text);
+    const parser = new Parser(text, aliases);
     let status = ctx.state.status;
     for (;;) {
       let list: ListNode | null;

@@ -128,6 +128,7 @@ export class Parser extends TokenStream {
   }
 
   private parseCommand(): CommandNode {
+    this.expandAlias();
     const tok = this.peek();
     if (tok.t === 'eof') throw eofError();
     if (tok.t === 'op') {

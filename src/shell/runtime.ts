@@ -59,6 +59,8 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     traceDepth: 0,
     callDepth: 0,
     jobs: [],
+    aliases: new Map(),
+    history: [],
     locals: [],
     lineno: 0,
     lineBase: 1,

@@ -87,6 +87,9 @@ function parseEtcEnvironment(text: string): readonly (readonly [string, string])
   return vars;
 }
 
+/** bash's default history size. */
+const HISTSIZE = 500;
+
 /**
  * The login shell of one host (bash as `vagrant ssh` gives it): keeps its variables, working
  * directory and `$?` from one line to the next.
@@ -138,6 +141,8 @@ export class Shell {
       traceDepth: 0,
       callDepth: 0,
       jobs: [],
+      aliases: new Map(),
+      history: [],
       locals: [],
       lineno: 0,
       lineBase: 1,
@@ -175,6 +180,10 @@ export class Shell {
     const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
     // A typed line ends in a newline: `for` stops at it, a trailing backslash escapes it.
     const text = line.endsWith('\n') ? line : line + '\n';
+    // What `history` lists: each line read (bash keeps none that are empty), up to HISTSIZE.
+    const hist = this.state.history;
+    for (const l of line.split('\n')) if (l.trim() !== '') hist.push(l);
+    if (hist.length > HISTSIZE) hist.splice(0, hist.length - HISTSIZE);
     // $LINENO counts the lines an interactive shell has read.
     this.state.lineBase = this.linesRead + 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.linesRead++;

@@ -43,6 +43,10 @@ export interface ShellState {
   lastBg?: number;
   /** The `local` variables of the functions being run, innermost last. */
   locals: LocalFrame[];
+  /** `alias` definitions (expanded only by an interactive shell). */
+  aliases: Map<string, string>;
+  /** The lines an interactive shell has read, for `history` (shared with its subshells). */
+  history: string[];
   /** This shell's background jobs (a subshell starts with none). */
   jobs: Job[];
   /** Set by `exit`: the shell stops and returns this status. */
@@ -79,6 +83,7 @@ export function cloneState(s: ShellState): ShellState {
     functions: new Map(s.functions),
     options: new Set(s.options),
     jobs: [],
+    aliases: new Map(s.aliases),
     locals: s.locals.map((f) => new Map(f)),
     exit: undefined,
     returning: undefined,

@@ -68,7 +68,41 @@ export abstract class TokenStream implements LexSource {
   readonly warnings: string[] = [];
   continued = false;
 
-  constructor(readonly src: string) {}
+  /** `aliases`: an interactive shell's, expanded where a command starts. */
+  constructor(
+    public src: string,
+    private readonly aliases?: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Aliases being expanded, with where their text ends: one is not expanded inside itself. */
+  private activeAliases: { name: string; end: number }[] = [];
+
+  /**
+   * Replaces an alias at a command's start with its text, as bash's reader does (parse.y
+   * alias_expand_token), and again for the first word of that text unless it is the same alias.
+   */
+  protected expandAlias(): void {
+    const aliases = this.aliases;
+    if (!aliases || aliases.size === 0) return;
+    for (;;) {
+      const tok = this.peek();
+      // A plain word is its own source text (no quote or escape in it).
+      const name = tok.t === 'word' ? tok.plain : undefined;
+      const value = name === undefined ? undefined : aliases.get(name);
+      if (name === undefined || value === undefined) return;
+      this.skipBlanks();
+      const start = this.pos;
+      this.activeAliases = this.activeAliases.filter((a) => a.end > start);
+      if (this.activeAliases.some((a) => a.name === name)) return;
+      this.src = this.src.slice(0, start) + value + this.src.slice(start + name.length);
+      const delta = value.length - name.length;
+      for (const a of this.activeAliases) a.end += delta;
+      this.activeAliases.push({ name, end: start + value.length });
+      // Positions after the alias moved.
+      this.peekedAt = -1;
+      this.lineCountPos = this.lineCount = 0;
+    }
+  }
 
   abstract parseSubstitution(): ListNode;
   abstract parseNested(text: string): ListNode;
