@@ -117,6 +117,10 @@ export async function runFor(it: Runner, node: ForNode, ctx: Ctx): Promise<numbe
     ctx.io.stderr.write(`bash: \`${node.name}': not a valid identifier\n`);
     return 1;
   }
+  if (ctx.state.readonly.has(node.name)) {
+    ctx.io.stderr.write(`bash: ${node.name}: readonly variable\n`);
+    return 1;
+  }
   let status = 0;
   ctx.state.loopDepth++;
   try {

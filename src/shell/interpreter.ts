@@ -10,7 +10,7 @@ import { interruptedStatus, runCase, runFor, runIf, runWhile } from './compound.
 import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
 import { createSignal } from './signal.ts';
-import { cloneState, endStatus, environment, restoreLocals, type Job, type LocalFrame, type ShellState } from './state.ts';
+import { cloneState, endStatus, environment, refuseReadonly, restoreLocals, type Job, type LocalFrame, type ShellState } from './state.ts';
 import { CaptureOutput, StringInput } from './streams.ts';
 import { traceLines } from './trace.ts';
 
@@ -239,6 +239,11 @@ export class Interpreter {
       return this.expansionFailed(e, ctx);
     }
     if (st.options.has('xtrace')) ctx.io.stderr.write(traceLines(st, assigns, argv));
+    // A readonly variable: a prefix is dropped, a plain assignment drops the line (DISCARD).
+    if (assigns && st.readonly.size > 0 && refuseReadonly(st, assigns, (s) => ctx.io.stderr.write(s)) && argv.length === 0) {
+      st.discard = true;
+      return (st.status = 1);
+    }
     if (argv.length === 0) {
       if (assigns) for (const [k, v] of assigns) st.vars.set(k, v);
       // With only assignments, $? is that of the last command substitution (or 0).

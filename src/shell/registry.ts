@@ -2,12 +2,13 @@ import type { Command, Process } from './process.ts';
 import type { ShellState } from './state.ts';
 
 /** Builtins with no program of the same name on $PATH (`which` and exec.LookPath miss them). */
-const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type', 'eval', 'let', 'local', 'wait', 'alias', 'unalias', 'history']);
+const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type', 'eval', 'let', 'local', 'wait', 'alias', 'unalias', 'history', 'declare', 'typeset', 'readonly']);
 
 /** Names bash runs itself rather than from /usr/bin (for `type`, and `$_` in the environment). */
 export const BASH_BUILTINS = new Set([
   'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'cd', 'export', 'unset', 'read', 'source', '.',
   'exit', 'return', 'break', 'continue', 'help', 'type', 'kill', 'set', 'shift', 'eval', 'let', 'local', 'wait', 'alias', 'unalias', 'history',
+  'declare', 'typeset', 'readonly',
 ]);
 
 /** What a shell builtin may use beyond its process: the shell itself. */

@@ -38,6 +38,9 @@ export function setBashVariables(vars: Map<string, string>, user: string, ppid: 
   vars.set('PPID', String(ppid));
 }
 
+/** What bash makes readonly at startup. */
+export const BASH_READONLY: readonly string[] = ['UID', 'EUID', 'PPID'];
+
 /** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
 export function childState(host: HostContext, parent: ShellState, env: Map<string, string>): ShellState {
   const vars = new Map(env);
@@ -60,6 +63,7 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     callDepth: 0,
     jobs: [],
     aliases: new Map(),
+    readonly: new Set(BASH_READONLY),
     history: [],
     locals: [],
     lineno: 0,

@@ -1,7 +1,7 @@
 import { defaultRegistry } from './commands/index.ts';
 import { complete } from './completion.ts';
 import { Interpreter } from './interpreter.ts';
-import { nextPid, setBashVariables } from './runtime.ts';
+import { BASH_READONLY, nextPid, setBashVariables } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { LOGIN_OPTIONS } from './options.ts';
 import { HOME } from './paths.ts';
@@ -142,6 +142,7 @@ export class Shell {
       callDepth: 0,
       jobs: [],
       aliases: new Map(),
+      readonly: new Set(BASH_READONLY),
       history: [],
       locals: [],
       lineno: 0,

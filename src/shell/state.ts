@@ -43,6 +43,8 @@ export interface ShellState {
   lastBg?: number;
   /** The `local` variables of the functions being run, innermost last. */
   locals: LocalFrame[];
+  /** Variables `readonly` (or `declare -r`) froze: assigning or unsetting them fails. */
+  readonly: Set<string>;
   /** `alias` definitions (expanded only by an interactive shell). */
   aliases: Map<string, string>;
   /** The lines an interactive shell has read, for `history` (shared with its subshells). */
@@ -84,6 +86,7 @@ export function cloneState(s: ShellState): ShellState {
     options: new Set(s.options),
     jobs: [],
     aliases: new Map(s.aliases),
+    readonly: new Set(s.readonly),
     locals: s.locals.map((f) => new Map(f)),
     exit: undefined,
     returning: undefined,
@@ -107,6 +110,21 @@ export function environment(s: ShellState, extra?: Map<string, string>): Map<str
   });
   if (extra) extra.forEach((v, k) => env.set(k, v));
   return env;
+}
+
+/**
+ * Drops the `VAR=value` prefixes that name readonly variables, saying so as bash does; true
+ * when there was one.
+ */
+export function refuseReadonly(s: ShellState, assigns: Map<string, string>, write: (text: string) => void): boolean {
+  let refused = false;
+  for (const name of assigns.keys()) {
+    if (!s.readonly.has(name)) continue;
+    write(`bash: ${name}: readonly variable\n`);
+    assigns.delete(name);
+    refused = true;
+  }
+  return refused;
 }
 
 export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -31,7 +31,10 @@ export const local: Builtin = async (proc, sh) => {
       status = 1;
       continue;
     }
-    if (eq >= 0) {
+    if (st.readonly.has(name)) {
+      proc.stderr.write(`bash: local: ${name}: readonly variable\n`);
+      status = 1;
+    } else if (eq >= 0) {
       if (!frame.has(name)) frame.set(name, { value: st.vars.get(name), exported: st.exported.has(name) });
       st.vars.set(name, a.slice(eq + 1));
     } else if (!frame.has(name)) {
