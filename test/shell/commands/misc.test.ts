@@ -36,6 +36,16 @@ describe('hostname, whoami, uname, clear, true/false, help', () => {
     expect(r.stdout).toContain('grep');
   });
 
+  it('type -t names the kind; type knows aliases', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('alias ll="ls -l"\nf() { :; }; type -t echo cd ls if f ll nosuch')).toMatchObject({
+      stdout: 'builtin\nbuiltin\nfile\nkeyword\nfunction\nalias\n',
+      stderr: '',
+      code: 1,
+    });
+    expect((await h.run('type ll')).stdout).toBe("ll is aliased to `ls -l'\n");
+  });
+
   it('help with a topic that matches nothing says so, as bash 4.3 does', async () => {
     const h = new ShellHarness();
     expect(await h.run('help nosuch')).toMatchObject({
