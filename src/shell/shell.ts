@@ -214,15 +214,16 @@ export class Shell {
   }
 
   /**
-   * True when the line is unfinished (open quote, `if` without `fi`, a trailing backslash): a
-   * terminal shows `> ` and runs the lines joined by newlines.
+   * True when the line is unfinished (open quote, `if` without `fi`, a trailing backslash, a
+   * here-document without its delimiter yet): a terminal shows `> ` and runs the lines joined
+   * by newlines.
    */
   isIncomplete(line: string): boolean {
     try {
       // As typed: the line ends in a newline, which a trailing backslash escapes.
       const parser = new Parser(line + '\n');
       parser.parseProgram();
-      return parser.continued;
+      return parser.continued || parser.heredocCut;
     } catch (e) {
       return e instanceof ShellSyntaxError && e.atEof;
     }

@@ -66,7 +66,10 @@ export abstract class TokenStream implements LexSource {
   protected pending: PendingHeredoc[] = [];
   /** Warnings bash prints without failing (a here-document cut short by the end of input). */
   readonly warnings: string[] = [];
+  /** Set when the text ends in an unquoted backslash-newline: the next line continues it. */
   continued = false;
+  /** Set when a here-document ran to the end of the text without its delimiter. */
+  heredocCut = false;
 
   /** `aliases`: an interactive shell's, expanded where a command starts. */
   constructor(
@@ -226,6 +229,7 @@ export abstract class TokenStream implements LexSource {
         }
         body += line + '\n';
       }
+      if (!found) this.heredocCut = true;
       if (!found) this.warnings.push(`warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delim}')`);
       h.redir.heredoc!.body = body;
     }

@@ -100,6 +100,10 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo >')).toBe(false);
     expect(h.shell.isIncomplete('for')).toBe(false);
     expect(h.shell.isIncomplete('case $x in')).toBe(true);
+    // A here-document reads lines until its delimiter.
+    expect(h.shell.isIncomplete('cat > f <<EOF')).toBe(true);
+    expect(h.shell.isIncomplete('cat > f <<EOF\nhi')).toBe(true);
+    expect(h.shell.isIncomplete('cat > f <<EOF\nhi\nEOF')).toBe(false);
     expect(h.shell.isIncomplete('case $x in a) echo;;')).toBe(true);
     expect(h.shell.isIncomplete('echo (')).toBe(false);
     expect(h.shell.isIncomplete('echo $((1+2')).toBe(true);
