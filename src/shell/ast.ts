@@ -19,9 +19,11 @@ export interface ParamPart {
   name: string;
   /** `${#name}` */
   length?: boolean;
-  /** `:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%` */
+  /** `:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%`; `:` (substring), `/ // /# /%` (replace), `^ ^^ , ,,` (case) */
   op?: string;
   arg?: Word;
+  /** The replacement of `/`, the length of `:`. */
+  arg2?: Word;
 }
 
 export interface Word {

@@ -3,6 +3,7 @@ import type { ListNode, ParamPart, Word, WordPart } from './ast.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { escapeGlob, globPaths, globToRegex, hasGlob } from './glob.ts';
 import { dollarHyphen } from './options.ts';
+import { editParam, removePattern } from './param-ops.ts';
 import { HOME } from './paths.ts';
 import type { ShellState } from './state.ts';
 
@@ -182,6 +183,7 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
   }
   const value = paramValue(p.name, st);
   if (!p.op) return plain(value ?? unbound(p.name, st));
+  if (p.op === ':' || p.op[0] === '/' || p.op[0] === '^' || p.op[0] === ',') return plain(await editParam(p, value ?? unbound(p.name, st), ctx));
   const colon = p.op.startsWith(':');
   const isNull = value === undefined || (colon && value === '');
   const arg = p.arg ?? { parts: [] };
@@ -221,15 +223,6 @@ export async function expandPattern(word: Word, ctx: ExpandContext): Promise<str
   return segs.map((s) => ('brk' in s ? ' ' : s.quoted ? escapeGlob(s.text) : s.text)).join('');
 }
 
-function removePattern(value: string, pattern: string, op: string): string {
-  const re = new RegExp('^(?:' + globToRegex(pattern) + ')$');
-  const n = value.length;
-  if (op === '#') for (let i = 0; i <= n; i++) if (re.test(value.slice(0, i))) return value.slice(i);
-  if (op === '##') for (let i = n; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i);
-  if (op === '%') for (let i = n; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i);
-  if (op === '%%') for (let i = 0; i <= n; i++) if (re.test(value.slice(i))) return value.slice(0, i);
-  return value;
-}
 
 /** Word splitting on IFS: whitespace runs separate fields, other IFS characters each end one. */
 function splitFields(segs: Seg[], ifsChars: string): Field[] {

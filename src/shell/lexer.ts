@@ -239,11 +239,33 @@ function braceParam(p: LexSource, inner: string): WordPart {
   const name = m[0];
   const rest = inner.slice(name.length);
   if (rest === '') return { kind: 'param', name };
-  const om = /^(:[-=+?]|[-=+?]|##|#|%%|%)/.exec(rest);
+  const om = /^(:[-=+?]|[-=+?]|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(rest);
   if (!om) return bad;
-  const sub = p.sub(rest.slice(om[0].length));
-  const arg: Word = { parts: readWordParts(sub, () => false) };
-  return { kind: 'param', name, op: om[0], arg };
+  const op = om[0];
+  const text = rest.slice(op.length);
+  const word = (t: string): Word => ({ parts: readWordParts(p.sub(t), () => false) });
+  // `${x/pattern/replacement}` and `${x:offset:length}`: two words, split where unquoted.
+  const two = op[0] === '/' ? '/' : op === ':' ? ':' : undefined;
+  if (two === undefined) return { kind: 'param', name, op, arg: word(text) };
+  const cut = unquotedIndex(text, two);
+  if (cut < 0) return { kind: 'param', name, op, arg: word(text) };
+  return { kind: 'param', name, op, arg: word(text.slice(0, cut)), arg2: word(text.slice(cut + 1)) };
+}
+
+/** Where `c` first appears outside quotes and escapes, or -1. */
+function unquotedIndex(s: string, c: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const d = s[i];
+    if (d === c) return i;
+    if (d === '\\') i++;
+    else if (d === "'") {
+      const end = s.indexOf("'", i + 1);
+      i = end < 0 ? s.length : end;
+    } else if (d === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    }
+  }
+  return -1;
 }
 
 /** `$'...'`: ANSI-C escapes; the cursor is on the quote. */

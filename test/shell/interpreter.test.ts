@@ -31,6 +31,15 @@ describe('quoting and expansion (bash behaviour)', () => {
     expect(await out('echo ${n:=7}; echo $n')).toBe('7\n7\n');
   });
 
+  it('substrings, replacement and case of a parameter (bash 4.x operators)', async () => {
+    const h = new ShellHarness();
+    expect(await out('X=abcabc; echo ${X:1} ${X:1:2} ${X: -2} ${X:1:-1} ${X/b/B} ${X//b/B} ${X/#a/A} ${X/%c/C} ${X/b} "${X//[ac]/-}" ${X^^} ${X^}', h)).toBe(
+      'bcabc bc bc bcab aBcabc aBcaBc Abcabc abcabC acabc -b--b- ABCABC Abcabc\n',
+    );
+    expect(await out('Y=ABC; i=1; echo ${Y,,} ${Y,} ${Y:i} ${X:7}x ${X: -9}y; p=a; echo ${X//$p/"*"} ${X^^[ab]}', h)).toBe('abc aBC BC x y\n*bc*bc ABcABc\n');
+    expect(await h.run('echo ${X:2:-5}; echo no')).toMatchObject({ stdout: '', stderr: 'bash: -5: substring expression < 0\n', code: 1 });
+  });
+
   it('an expansion error abandons the rest of the line (subst.c: DISCARD), not the next line', async () => {
     const h = new ShellHarness();
     expect(await h.run('echo ${a b}; echo next\necho line2')).toMatchObject({
