@@ -44,6 +44,8 @@ export interface SimClusterApi {
   spawn(machine: string, line: string, io: { stdout: OutputStream; stderr: OutputStream }): RunningCommand;
   /** Tab completion for a terminal line. */
   complete(machine: string, lineBeforeCursor: string): string[];
+  /** Whether a typed text needs more lines before it runs (the terminal then prompts `> `). */
+  isIncomplete(machine: string, text: string): boolean;
   readFile(machine: string, path: string): string | undefined;
   writeFile(machine: string, path: string, content: string): void;
   /** `vagrant up` of one more machine (core-0N after the highest), powered on at once; its name. */

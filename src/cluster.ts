@@ -287,6 +287,10 @@ export class SimCluster implements SimClusterApi {
     return shell ? shell.completions(lineBeforeCursor) : [];
   }
 
+  isIncomplete(machine: string, text: string): boolean {
+    return this.shellOf(this.record(machine))?.isIncomplete(text) ?? false;
+  }
+
   private shellOf(rec: MachineRecord): Shell | undefined {
     const m = shellModule();
     if (!m) return undefined;

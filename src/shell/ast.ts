@@ -19,9 +19,11 @@ export interface ParamPart {
   name: string;
   /** `${#name}` */
   length?: boolean;
-  /** `:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%` */
+  /** `:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%`; `:` (substring), `/ // /# /%` (replace), `^ ^^ , ,,` (case) */
   op?: string;
   arg?: Word;
+  /** The replacement of `/`, the length of `:`. */
+  arg2?: Word;
 }
 
 export interface Word {
@@ -49,6 +51,8 @@ export interface SimpleNode {
   assigns: Assign[];
   words: Word[];
   redirs: Redir[];
+  /** The line it starts on, from 0 at the start of the parsed text (for `$LINENO`). */
+  line: number;
 }
 
 export interface PipelineNode {
@@ -104,4 +108,12 @@ export interface FunctionNode {
   body: CommandNode;
 }
 
-export type CommandNode = SimpleNode | IfNode | LoopNode | ForNode | GroupNode | FunctionNode;
+/** `case word in pattern|pattern) list ;; ... esac`; `;&` falls into the next body, `;;&` tests the next patterns. */
+export interface CaseNode {
+  type: 'case';
+  word: Word;
+  clauses: { patterns: Word[]; body: ListNode; term: ';;' | ';&' | ';;&' }[];
+  redirs: Redir[];
+}
+
+export type CommandNode = SimpleNode | IfNode | LoopNode | ForNode | CaseNode | GroupNode | FunctionNode;

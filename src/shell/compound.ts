@@ -1,5 +1,6 @@
-import type { ForNode, IfNode, LoopNode } from './ast.ts';
-import { expandWords } from './expand.ts';
+import type { CaseNode, ForNode, IfNode, ListNode, LoopNode } from './ast.ts';
+import { expandPattern, expandString, expandWords } from './expand.ts';
+import { globToRegex } from './glob.ts';
 import type { Ctx, Interpreter } from './interpreter.ts';
 import { sleepFor } from './runtime.ts';
 import { killedStatus } from './signal.ts';
@@ -12,9 +13,19 @@ const LOOP_TICK_MS = 1;
 
 /** if / while / until / for. */
 
+/** A condition's list: its status is tested, so `set -e` leaves it alone. */
+async function runCond(it: Runner, list: ListNode, ctx: Ctx): Promise<number> {
+  ctx.state.condDepth++;
+  try {
+    return await it.runList(list, ctx);
+  } finally {
+    ctx.state.condDepth--;
+  }
+}
+
 export async function runIf(it: Runner, node: IfNode, ctx: Ctx): Promise<number> {
   for (const c of node.clauses) {
-    const cond = await it.runList(c.cond, ctx);
+    const cond = await runCond(it, c.cond, ctx);
     if (it.stopped(ctx)) return cond;
     if (cond === 0) return it.runList(c.body, ctx);
   }
@@ -55,7 +66,7 @@ export async function runWhile(it: Runner, node: LoopNode, ctx: Ctx): Promise<nu
   try {
     for (;;) {
       const start = it.host.now();
-      const cond = await it.runList(node.cond, ctx);
+      const cond = await runCond(it, node.cond, ctx);
       if (it.stopped(ctx) || (node.until ? cond === 0 : cond !== 0)) break;
       status = await it.runList(node.body, ctx);
       if (loopEnds(it, ctx)) break;
@@ -67,6 +78,34 @@ export async function runWhile(it: Runner, node: LoopNode, ctx: Ctx): Promise<nu
   return interruptedStatus(ctx, status);
 }
 
+export async function runCase(it: Runner, node: CaseNode, ctx: Ctx): Promise<number> {
+  const ectx = it.expandCtx(ctx);
+  let status = 0;
+  try {
+    const subject = await expandString(node.word, ectx);
+    let fall = false;
+    for (const c of node.clauses) {
+      if (!fall) {
+        let hit = false;
+        for (const p of c.patterns) {
+          // Quoted parts of a pattern match themselves (expandPattern escapes them).
+          if (new RegExp('^(?:' + globToRegex(await expandPattern(p, ectx)) + ')$').test(subject)) {
+            hit = true;
+            break;
+          }
+        }
+        if (!hit) continue;
+      }
+      status = await it.runList(c.body, ctx);
+      if (it.stopped(ctx) || c.term === ';;') return status;
+      fall = c.term === ';&';
+    }
+  } catch (e) {
+    return it.expansionFailed(e, ctx);
+  }
+  return status;
+}
+
 export async function runFor(it: Runner, node: ForNode, ctx: Ctx): Promise<number> {
   let items: string[];
   try {
@@ -76,6 +115,10 @@ export async function runFor(it: Runner, node: ForNode, ctx: Ctx): Promise<numbe
   }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name)) {
     ctx.io.stderr.write(`bash: \`${node.name}': not a valid identifier\n`);
+    return 1;
+  }
+  if (ctx.state.readonly.has(node.name)) {
+    ctx.io.stderr.write(`bash: ${node.name}: readonly variable\n`);
     return 1;
   }
   let status = 0;

@@ -2,6 +2,8 @@ import type { FileSystem } from '../host/filesystem.ts';
 import type { ListNode, ParamPart, Word, WordPart } from './ast.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { escapeGlob, globPaths, globToRegex, hasGlob } from './glob.ts';
+import { dollarHyphen } from './options.ts';
+import { editParam, removePattern } from './param-ops.ts';
 import { HOME } from './paths.ts';
 import type { ShellState } from './state.ts';
 
@@ -153,7 +155,9 @@ export function paramValue(name: string, state: ShellState): string | undefined 
     case '!':
       return state.lastBg === undefined ? undefined : String(state.lastBg);
     case '-':
-      return 'hB';
+      return dollarHyphen(state.options, state.interactive);
+    case 'LINENO':
+      return String(state.lineno);
   }
   if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1];
   return state.vars.get(name);
@@ -164,7 +168,7 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
   const plain = (text: string): Seg[] => [{ text, quoted: inDq, split: !inDq }];
   if (p.length) {
     if (p.name === '@' || p.name === '*') return plain(String(st.positional.length));
-    return plain(String((paramValue(p.name, st) ?? '').length));
+    return plain(String((paramValue(p.name, st) ?? unbound(p.name, st)).length));
   }
   if ((p.name === '@' || p.name === '*') && !p.op) {
     if (inDq && p.name === '@') {
@@ -178,7 +182,8 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
     return plain(st.positional.join(' '));
   }
   const value = paramValue(p.name, st);
-  if (!p.op) return plain(value ?? '');
+  if (!p.op) return plain(value ?? unbound(p.name, st));
+  if (p.op === ':' || p.op[0] === '/' || p.op[0] === '^' || p.op[0] === ',') return plain(await editParam(p, value ?? unbound(p.name, st), ctx));
   const colon = p.op.startsWith(':');
   const isNull = value === undefined || (colon && value === '');
   const arg = p.arg ?? { parts: [] };
@@ -206,21 +211,18 @@ async function param(p: ParamPart, inDq: boolean, ctx: ExpandContext): Promise<S
   }
 }
 
+/** An unset parameter's value: empty, or under `set -u` subst.c's err_unboundvar. */
+function unbound(name: string, st: ShellState): string {
+  if (st.options.has('nounset') && name !== '@' && name !== '*') throw new ExpansionError(`${/^[0-9]/.test(name) ? '$' : ''}${name}: unbound variable`);
+  return '';
+}
+
 /** A word used as a pattern: quoted characters are escaped so they match literally. */
 export async function expandPattern(word: Word, ctx: ExpandContext): Promise<string> {
   const segs = await segments(word.parts, false, ctx);
   return segs.map((s) => ('brk' in s ? ' ' : s.quoted ? escapeGlob(s.text) : s.text)).join('');
 }
 
-function removePattern(value: string, pattern: string, op: string): string {
-  const re = new RegExp('^(?:' + globToRegex(pattern) + ')$');
-  const n = value.length;
-  if (op === '#') for (let i = 0; i <= n; i++) if (re.test(value.slice(0, i))) return value.slice(i);
-  if (op === '##') for (let i = n; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i);
-  if (op === '%') for (let i = n; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i);
-  if (op === '%%') for (let i = 0; i <= n; i++) if (re.test(value.slice(i))) return value.slice(0, i);
-  return value;
-}
 
 /** Word splitting on IFS: whitespace runs separate fields, other IFS characters each end one. */
 function splitFields(segs: Seg[], ifsChars: string): Field[] {

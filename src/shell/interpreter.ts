@@ -1,15 +1,18 @@
 import type { AndOrNode, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast.ts';
 import { ExpansionError, expandAssignment, expandWords, type ExpandContext } from './expand.ts';
 import { Parser, plainLine, ShellSyntaxError } from './parser.ts';
-import { isDir, resolvePath } from './paths.ts';
+import { resolvePath } from './paths.ts';
+import { runFile } from './script.ts';
 import type { Command, HostContext, Process, ProcessSignal } from './process.ts';
 import { applyRedirs, RedirectError, type IO } from './redirect.ts';
 import { BASH_BUILTINS, type BuiltinContext, type CommandRegistry } from './registry.ts';
-import { interruptedStatus, runFor, runIf, runWhile } from './compound.ts';
+import { interruptedStatus, runCase, runFor, runIf, runWhile } from './compound.ts';
+import { runPipe } from './pipeline.ts';
 import { childState, nextPid, sleepFor } from './runtime.ts';
-import { createSignal, type SignalController } from './signal.ts';
-import { cloneState, environment, type ShellState } from './state.ts';
-import { CaptureOutput, Pipe, StringInput } from './streams.ts';
+import { createSignal } from './signal.ts';
+import { cloneState, endStatus, environment, refuseReadonly, restoreLocals, type Job, type LocalFrame, type ShellState } from './state.ts';
+import { CaptureOutput, StringInput } from './streams.ts';
+import { traceLines } from './trace.ts';
 
 /** One running shell context: its state, streams and signal. Subshells get their own. */
 export interface Ctx {
@@ -32,18 +35,20 @@ export class Interpreter {
 
   stopped(ctx: Ctx): boolean {
     const s = ctx.state;
-    return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined;
+    return ctx.signal.aborted || s.exit !== undefined || s.returning !== undefined || s.loopCtl !== undefined || s.discard === true;
   }
 
   /** Parses and runs shell text line by line, printing syntax errors as bash does. */
   async runText(text: string, ctx: Ctx): Promise<number> {
-    const plain = plainLine(text);
+    // An alias can stand for anything: such a line needs the parser.
+    const aliases = ctx.state.interactive && ctx.state.aliases.size > 0 ? ctx.state.aliases : undefined;
+    const plain = aliases ? undefined : plainLine(text);
     if (plain !== undefined) {
       // A line of plain words (most lines): the loop below with its one line, without a parser.
       const status = await this.runLine(plain, ctx);
       return ctx.state.exit ?? status;
     }
-    const parser = new Parser(text);
+    const parser = new Parser(text, aliases);
     let status = ctx.state.status;
     for (;;) {
       let list: ListNode | null;
@@ -58,7 +63,12 @@ export class Interpreter {
       if (parser.warnings.length > 0) for (const w of parser.warnings.splice(0)) ctx.io.stderr.write(`bash: ${w}\n`);
       if (!list) break;
       status = await this.runLine(list, ctx);
-      if (ctx.state.exit !== undefined || ctx.signal.aborted) break;
+      if (ctx.state.discard) {
+        // subst.c's exp_jump_to_top_level(DISCARD): the line is dropped, the next one is read.
+        ctx.state.discard = undefined;
+        status = ctx.state.status = 1;
+      }
+      if (ctx.state.exit !== undefined || ctx.state.returning !== undefined || ctx.signal.aborted) break;
     }
     return ctx.state.exit ?? status;
   }
@@ -69,7 +79,9 @@ export class Interpreter {
    */
   private runLine(list: ListNode, ctx: Ctx): Promise<number> {
     const simple = singleCommand(list);
-    return simple && !this.stopped(ctx) ? this.runSimple(simple, ctx) : this.runList(list, ctx);
+    // Under `set -e` the pipeline layer decides whether the shell exits.
+    const direct = simple && !this.stopped(ctx) && !ctx.state.options.has('errexit');
+    return direct ? this.runSimple(simple, ctx) : this.runList(list, ctx);
   }
 
   async runList(list: ListNode, ctx: Ctx): Promise<number> {
@@ -93,57 +105,48 @@ export class Interpreter {
   private background(node: AndOrNode, ctx: Ctx): void {
     const ctl = createSignal(ctx.signal, ['SIGINT']);
     const state = cloneState(ctx.state);
+    const jobs = ctx.state.jobs;
     ctx.state.lastBg = state.pid = nextPid(this.host);
     const io = { ...ctx.io, stdin: new StringInput('') };
-    void this.runAndOr(node, { state, io, signal: ctl.signal }).catch(() => undefined);
+    const done = this.runAndOr(node, { state, io, signal: ctl.signal }).then(
+      (code) => (job.status = endStatus(state, code)),
+      () => (job.status = 1),
+    );
+    // Numbered after the highest job still running, as bash numbers them.
+    let n = 1;
+    for (const j of jobs) if (j.status === undefined && j.n >= n) n = j.n + 1;
+    const job: Job = { n, pid: state.pid, done, signal: ctl.interrupt };
+    jobs.push(job);
+    // bash remembers ended jobs' statuses for `wait`, up to a limit (CHILD_MAX).
+    if (jobs.length > 64) jobs.splice(0, jobs.length - 64);
   }
 
   private async runAndOr(node: AndOrNode, ctx: Ctx): Promise<number> {
-    let status = await this.runPipeline(node.first, ctx);
-    for (const { op, node: next } of node.rest) {
+    const rest = node.rest;
+    // Every operand but the last is tested: `set -e` leaves it alone.
+    let status = await this.runPipeline(node.first, ctx, rest.length > 0);
+    for (let i = 0; i < rest.length; i++) {
       if (this.stopped(ctx)) break;
-      if ((op === '&&') === (status === 0)) status = await this.runPipeline(next, ctx);
+      const { op, node: next } = rest[i]!;
+      if ((op === '&&') === (status === 0)) status = await this.runPipeline(next, ctx, i < rest.length - 1);
     }
     return status;
   }
 
-  private async runPipeline(p: PipelineNode, ctx: Ctx): Promise<number> {
+  private async runPipeline(p: PipelineNode, ctx: Ctx, tested: boolean): Promise<number> {
+    const st = ctx.state;
+    const cond = tested || p.bang;
+    if (cond) st.condDepth++;
     let status: number;
-    if (p.cmds.length === 1) {
-      status = await this.runCommand(p.cmds[0]!, ctx);
-    } else {
-      // Every element runs at once in a subshell, connected by pipes.
-      const n = p.cmds.length;
-      const pipes = Array.from({ length: n - 1 }, () => new Pipe(this.host));
-      const ctls: SignalController[] = [];
-      const broken: boolean[] = [];
-      const runs = p.cmds.map(async (cmd, i) => {
-        const ctl = createSignal(ctx.signal);
-        ctls.push(ctl);
-        if (i < n - 1) {
-          pipes[i]!.onBroken = () => {
-            broken[i] = true;
-            ctl.interrupt('SIGTERM');
-          };
-        }
-        const io: IO = {
-          stdin: i === 0 ? ctx.io.stdin : pipes[i - 1]!,
-          stdout: i === n - 1 ? ctx.io.stdout : pipes[i]!,
-          stderr: ctx.io.stderr,
-        };
-        try {
-          const code = await this.runCommand(cmd, { state: cloneState(ctx.state), io, signal: ctl.signal });
-          return broken[i] ? 141 : code;
-        } finally {
-          if (i < n - 1) pipes[i]!.close();
-          if (i > 0) pipes[i - 1]!.closeRead();
-        }
-      });
-      const codes = await Promise.all(runs);
-      status = codes[n - 1]!;
+    try {
+      status = await (p.cmds.length === 1 ? this.runCommand(p.cmds[0]!, ctx) : runPipe(this, p.cmds, ctx));
+    } finally {
+      if (cond) st.condDepth--;
     }
     if (p.bang) status = status === 0 ? 1 : 0;
-    ctx.state.status = status;
+    st.status = status;
+    // set -e: a failure nothing tests ends the shell (execute_cmd.c, exit_immediately_on_error).
+    if (status !== 0 && !cond && st.condDepth === 0 && st.options.has('errexit') && !this.stopped(ctx)) st.exit = status;
     return status;
   }
 
@@ -171,12 +174,14 @@ export class Interpreter {
         return runWhile(this, node, inner);
       case 'for':
         return runFor(this, node, inner);
+      case 'case':
+        return runCase(this, node, inner);
       case 'group':
         return this.runList(node.body, inner);
       case 'subshell': {
         const state = cloneState(ctx.state);
         const code = await this.runList(node.body, { ...inner, state });
-        return state.exit ?? code;
+        return endStatus(state, code);
       }
     }
   }
@@ -189,16 +194,21 @@ export class Interpreter {
         // $(...) runs in a subshell; its status becomes $? for an assignment-only command.
         const out = new CaptureOutput();
         const state = cloneState(ctx.state);
+        // bash 4.3's $(...) does not inherit -e (no inherit_errexit yet); its trace is one level deeper.
+        state.options.delete('errexit');
+        state.traceDepth++;
         const code = await this.runList(body, { state, io: { ...ctx.io, stdout: out }, signal: ctx.signal });
-        ctx.state.status = state.exit ?? code;
+        ctx.state.status = endStatus(state, code);
         return out.text;
       },
     };
   }
 
+  /** An expansion error drops the rest of the line; a redirection that fails only its command. */
   expansionFailed(e: unknown, ctx: Ctx): number {
     if (e instanceof ExpansionError || e instanceof RedirectError) {
       ctx.io.stderr.write(`bash: ${e.message}\n`);
+      if (e instanceof ExpansionError) ctx.state.discard = true;
       ctx.state.status = 1;
       return 1;
     }
@@ -207,6 +217,7 @@ export class Interpreter {
 
   private async runSimple(node: SimpleNode, ctx: Ctx): Promise<number> {
     const st = ctx.state;
+    st.lineno = st.lineBase + node.line;
     const ectx = this.expandCtx(ctx);
     let argv: string[];
     // `VAR=value cmd` prefixes; most commands have none.
@@ -226,6 +237,12 @@ export class Interpreter {
       else io = ctx.io;
     } catch (e) {
       return this.expansionFailed(e, ctx);
+    }
+    if (st.options.has('xtrace')) ctx.io.stderr.write(traceLines(st, assigns, argv));
+    // A readonly variable: a prefix is dropped, a plain assignment drops the line (DISCARD).
+    if (assigns && st.readonly.size > 0 && refuseReadonly(st, assigns, (s) => ctx.io.stderr.write(s)) && argv.length === 0) {
+      st.discard = true;
+      return (st.status = 1);
     }
     if (argv.length === 0) {
       if (assigns) for (const [k, v] of assigns) st.vars.set(k, v);
@@ -255,7 +272,7 @@ export class Interpreter {
     if (builtin) {
       const proc = this.process(argv, env, ctx);
       try {
-        return await builtin(proc, this.builtinContext(ctx));
+        return await builtin(proc, this.builtinContext(ctx, env));
       } catch (e) {
         return this.died(name, e, ctx);
       }
@@ -266,7 +283,7 @@ export class Interpreter {
       const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
       const base = abs.slice(abs.lastIndexOf('/') + 1);
       if (BIN_DIRS.has(dir)) cmd = this.registry.command(base);
-      if (!cmd) return this.runFile(name, abs, argv, env, ctx);
+      if (!cmd) return runFile(this, name, abs, argv, env, ctx);
     }
     if (!cmd) {
       ctx.io.stderr.write(`bash: ${name}: command not found\n`);
@@ -286,34 +303,21 @@ export class Interpreter {
     return 1;
   }
 
-  /** `./script.sh`: an executable text file runs in a child shell. */
-  private async runFile(name: string, abs: string, argv: string[], env: Map<string, string>, ctx: Ctx): Promise<number> {
-    const fs = this.host.fs;
-    if (isDir(fs, abs)) {
-      ctx.io.stderr.write(`bash: ${name}: Is a directory\n`);
-      return 126;
-    }
-    const text = fs.read(abs);
-    if (text === undefined) {
-      ctx.io.stderr.write(`bash: ${name}: No such file or directory\n`);
-      return 127;
-    }
-    if (!isExecutable(fs, abs, text)) {
-      ctx.io.stderr.write(`bash: ${name}: Permission denied\n`);
-      return 126;
-    }
-    return this.runScript(text, { arg0: name, args: argv.slice(1), inherit: false, env }, ctx);
-  }
-
   /** Runs text in this shell (`source`) or a child shell with the given environment. */
   async runScript(text: string, opts: { arg0: string; args: string[]; inherit: boolean; env?: Map<string, string> }, ctx: Ctx): Promise<number> {
     if (opts.inherit) {
       const st = ctx.state;
       const saved = st.positional;
+      const savedBase = st.lineBase;
       if (opts.args.length) st.positional = opts.args;
+      st.callDepth++;
+      st.lineBase = 1;
       try {
-        return await this.runText(text, ctx);
+        const code = await this.runText(text, ctx);
+        return st.returning ?? code;
       } finally {
+        st.callDepth--;
+        st.lineBase = savedBase;
         st.positional = saved;
         st.returning = undefined;
       }
@@ -329,10 +333,16 @@ export class Interpreter {
     const st = ctx.state;
     const saved = st.positional;
     st.positional = argv.slice(1);
+    st.callDepth++;
+    const frame: LocalFrame = new Map();
+    st.locals.push(frame);
     try {
       const code = await this.runCommand(body, ctx);
       return st.returning ?? code;
     } finally {
+      st.callDepth--;
+      st.locals.pop();
+      restoreLocals(st, frame);
       st.positional = saved;
       st.returning = undefined;
     }
@@ -358,27 +368,19 @@ export class Interpreter {
     };
   }
 
-  private builtinContext(ctx: Ctx): BuiltinContext {
+  /** `env`: the builtin's environment (with its `VAR=value` prefixes), which a child shell it starts inherits. */
+  private builtinContext(ctx: Ctx, env: Map<string, string>): BuiltinContext {
     return {
       state: ctx.state,
       registry: this.registry,
-      runScript: (text, opts) => this.runScript(text, opts, ctx),
+      runScript: (text, opts) => this.runScript(text, opts.inherit ? opts : { ...opts, env }, ctx),
+      eval: (text) => this.runText(text, ctx),
       exec: (argv, opts = {}) => {
         const state = opts.user ? { ...cloneState(ctx.state), user: opts.user } : ctx.state;
         return this.exec(argv, { ...ctx, state }, undefined, opts.env);
       },
     };
   }
-}
-
-/**
- * Whether a file may be run. The FileSystem keeps modes but has no reader for them yet; until it
- * has one (`mode(path)`), a file counts as executable when it starts with `#!`.
- */
-function isExecutable(fs: HostContext['fs'], abs: string, text: string): boolean {
-  const mode = (fs as { mode?: (p: string) => number | undefined }).mode?.(abs);
-  if (mode !== undefined) return (mode & 0o111) !== 0;
-  return text.startsWith('#!');
 }
 
 /** The line's only command when it is one simple command (no `&`, `&&`, `||`, `|` or `!`). */

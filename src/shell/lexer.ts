@@ -11,6 +11,8 @@ export interface LexSource {
   parseNested(text: string): ListNode;
   /** A reader over another text (the word inside `${x:-word}`, arithmetic). */
   sub(text: string): LexSource;
+  /** Set when the text ends in an unquoted backslash-newline: the next line continues it. */
+  continued?: boolean;
 }
 
 const eof = (matching: string) => ShellSyntaxError.eof(matching);
@@ -44,6 +46,7 @@ export function readWordParts(p: LexSource, stop: (c: string) => boolean): WordP
         p.pos++;
       } else {
         if (n !== '\n') push(parts, { kind: 'sq', text: n });
+        else if (p.pos + 2 === s.length) p.continued = true;
         p.pos += 2;
       }
     } else if (c === "'") {
@@ -187,7 +190,10 @@ function readBackquoted(p: LexSource): WordPart {
   return { kind: 'cmd', body: p.parseNested(text) };
 }
 
-/** Index of the `))` closing `$((`, or -1. */
+/**
+ * Index of the `))` closing `$((`, or -1 when a single `)` closes it (a command substitution
+ * of a subshell). Input that ends first is bash's parse_matched_pair EOF error.
+ */
 function matchArith(s: string, from: number): number {
   let depth = 0;
   for (let i = from; i < s.length; i++) {
@@ -198,7 +204,7 @@ function matchArith(s: string, from: number): number {
       depth--;
     }
   }
-  return -1;
+  throw eof(')');
 }
 
 /** Index of the `}` closing `${`, skipping quotes and nested expansions. */
@@ -233,11 +239,33 @@ function braceParam(p: LexSource, inner: string): WordPart {
   const name = m[0];
   const rest = inner.slice(name.length);
   if (rest === '') return { kind: 'param', name };
-  const om = /^(:[-=+?]|[-=+?]|##|#|%%|%)/.exec(rest);
+  const om = /^(:[-=+?]|[-=+?]|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(rest);
   if (!om) return bad;
-  const sub = p.sub(rest.slice(om[0].length));
-  const arg: Word = { parts: readWordParts(sub, () => false) };
-  return { kind: 'param', name, op: om[0], arg };
+  const op = om[0];
+  const text = rest.slice(op.length);
+  const word = (t: string): Word => ({ parts: readWordParts(p.sub(t), () => false) });
+  // `${x/pattern/replacement}` and `${x:offset:length}`: two words, split where unquoted.
+  const two = op[0] === '/' ? '/' : op === ':' ? ':' : undefined;
+  if (two === undefined) return { kind: 'param', name, op, arg: word(text) };
+  const cut = unquotedIndex(text, two);
+  if (cut < 0) return { kind: 'param', name, op, arg: word(text) };
+  return { kind: 'param', name, op, arg: word(text.slice(0, cut)), arg2: word(text.slice(cut + 1)) };
+}
+
+/** Where `c` first appears outside quotes and escapes, or -1. */
+function unquotedIndex(s: string, c: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const d = s[i];
+    if (d === c) return i;
+    if (d === '\\') i++;
+    else if (d === "'") {
+      const end = s.indexOf("'", i + 1);
+      i = end < 0 ? s.length : end;
+    } else if (d === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    }
+  }
+  return -1;
 }
 
 /** `$'...'`: ANSI-C escapes; the cursor is on the quote. */

@@ -1,6 +1,7 @@
 import type {
   AndOrNode,
   Assign,
+  CaseNode,
   CommandNode,
   ForNode,
   GroupNode,
@@ -14,59 +15,17 @@ import type {
   Word,
   WordPart,
 } from './ast.ts';
-import { parseDoubleQuotedText as parseDq, WORD_QUOTING, type LexSource } from './lexer.ts';
+import { parseDoubleQuotedText as parseDq, type LexSource } from './lexer.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
-import { endsWord, literalText, REDIR_OPS, TokenStream, type Token } from './tokens.ts';
+import { literalText, REDIR_OPS, TERMINATORS, TokenStream, type Token } from './tokens.ts';
 
 export { ShellSyntaxError, literalText };
+export { plainLine } from './plain-line.ts';
+
+/** What ends a `case` clause's list. */
+const CASE_ENDS = new Set([';;', ';&', ';;&']);
 
 const eofError = (matching?: string) => ShellSyntaxError.eof(matching);
-
-/** Reserved words that end a list when they come where a command would start. */
-const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
-
-/**
- * ASCII characters a plain line cannot have: what ends a word (operators, newline; blanks are
- * taken apart before), what quotes or expands, and `#` (a comment at a word's start).
- */
-const PLAIN_SPECIAL = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (endsWord(ch) || WORD_QUOTING.includes(ch) || ch === '#') PLAIN_SPECIAL[c] = 1;
-}
-
-/** Words that mean something to the grammar where a command starts (`!` negates a pipeline). */
-const COMMAND_START_WORDS = new Set(['!', 'if', 'while', 'until', 'for', '{', ...TERMINATORS]);
-
-/**
- * A line that is only plain words (no quote, escape, expansion, operator or comment; blanks
- * between words), as the grammar parses it: one simple command of literal words. Most command
- * lines are like this (`etcdctl set /foo bar`), and a headless caller's every command is a fresh
- * line to parse: the interpreter takes these without a parser. Undefined for anything else,
- * including a first word that is reserved or an assignment (for the full parser).
- */
-export function plainLine(src: string): ListNode | undefined {
-  const words: Word[] = [];
-  let first: string | undefined;
-  let start = -1;
-  for (let i = 0; i <= src.length; i++) {
-    const c = i < src.length ? src.charCodeAt(i) : 32;
-    if (c === 32 || c === 9) {
-      if (start >= 0) {
-        const text = src.slice(start, i);
-        first ??= text;
-        words.push({ parts: [{ kind: 'lit', text }] });
-      }
-      start = -1;
-      continue;
-    }
-    if (c < 128 && PLAIN_SPECIAL[c] === 1) return undefined;
-    if (start < 0) start = i;
-  }
-  if (first === undefined || COMMAND_START_WORDS.has(first) || first.includes('=')) return undefined;
-  const node: SimpleNode = { type: 'simple', assigns: [], words, redirs: [] };
-  return { type: 'list', items: [{ node: { type: 'andor', first: { type: 'pipeline', bang: false, cmds: [node] }, rest: [] }, background: false }] };
-}
 
 /** A recursive-descent parser of bash's grammar (the subset the playground runs). */
 export class Parser extends TokenStream {
@@ -121,7 +80,7 @@ export class Parser extends TokenStream {
       this.skipNewlines();
       const tok = this.peek();
       if (tok.t === 'eof') break;
-      if (tok.t === 'op' && tok.v === ')') break;
+      if (tok.t === 'op' && (tok.v === ')' || CASE_ENDS.has(tok.v))) break;
       if (tok.t === 'word' && tok.plain !== undefined && TERMINATORS.has(tok.plain)) break;
       const node = this.parseAndOr();
       const sep = this.peek();
@@ -131,7 +90,7 @@ export class Parser extends TokenStream {
         continue;
       }
       items.push({ node, background: false });
-      if (sep.t === 'eof' || (sep.t === 'op' && sep.v === ')')) break;
+      if (sep.t === 'eof' || (sep.t === 'op' && (sep.v === ')' || CASE_ENDS.has(sep.v)))) break;
       throw this.unexpected(sep);
     }
     return { type: 'list', items };
@@ -169,6 +128,7 @@ export class Parser extends TokenStream {
   }
 
   private parseCommand(): CommandNode {
+    this.expandAlias();
     const tok = this.peek();
     if (tok.t === 'eof') throw eofError();
     if (tok.t === 'op') {
@@ -189,6 +149,8 @@ export class Parser extends TokenStream {
         return this.withRedirs(this.parseWhile(tok.plain === 'until'));
       case 'for':
         return this.withRedirs(this.parseFor());
+      case 'case':
+        return this.withRedirs(this.parseCase());
       case '{': {
         this.take();
         const body = this.parseList();
@@ -206,7 +168,7 @@ export class Parser extends TokenStream {
   }
 
   private parseSimple(): CommandNode {
-    const node: SimpleNode = { type: 'simple', assigns: [], words: [], redirs: [] };
+    const node: SimpleNode = { type: 'simple', assigns: [], words: [], redirs: [], line: this.lineAt(this.pos) };
     for (;;) {
       const tok = this.peek();
       if (tok.t === 'op' && REDIR_OPS.has(tok.v)) {
@@ -321,6 +283,46 @@ export class Parser extends TokenStream {
     const body = this.parseList();
     this.expectWord('done', body);
     return { type: 'for', name, words, body, redirs: [] };
+  }
+
+  private parseCase(): CaseNode {
+    this.take();
+    const w = this.peek();
+    if (w.t !== 'word') throw this.unexpected(w);
+    this.take();
+    this.skipNewlines();
+    const inTok = this.peek();
+    if (!(inTok.t === 'word' && inTok.plain === 'in')) throw this.unexpected(inTok);
+    this.take();
+    const node: CaseNode = { type: 'case', word: w.word, clauses: [], redirs: [] };
+    for (;;) {
+      this.skipNewlines();
+      const tok = this.peek();
+      if (tok.t === 'word' && tok.plain === 'esac') {
+        this.take();
+        return node;
+      }
+      if (tok.t === 'op' && tok.v === '(') this.take();
+      const patterns: Word[] = [];
+      for (;;) {
+        const p = this.peek();
+        if (p.t !== 'word') throw this.unexpected(p);
+        this.take();
+        patterns.push(p.word);
+        const sep = this.take();
+        if (sep.t === 'op' && sep.v === ')') break;
+        if (!(sep.t === 'op' && sep.v === '|')) throw this.unexpected(sep);
+      }
+      // A body may be empty; the last one needs no `;;` before `esac`.
+      const body = this.parseList();
+      const end = this.peek();
+      let term: CaseNode['clauses'][number]['term'] = ';;';
+      if (end.t === 'op' && CASE_ENDS.has(end.v)) {
+        this.take();
+        term = end.v as typeof term;
+      } else if (!(end.t === 'word' && end.plain === 'esac')) throw this.unexpected(end);
+      node.clauses.push({ patterns, body, term });
+    }
   }
 
   private requireNonEmpty(list: ListNode, tok: Token): void {

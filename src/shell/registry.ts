@@ -2,12 +2,13 @@ import type { Command, Process } from './process.ts';
 import type { ShellState } from './state.ts';
 
 /** Builtins with no program of the same name on $PATH (`which` and exec.LookPath miss them). */
-const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type']);
+const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'read', 'source', '.', 'exit', 'return', 'break', 'continue', 'help', 'type', 'eval', 'let', 'local', 'wait', 'alias', 'unalias', 'history', 'declare', 'typeset', 'readonly']);
 
 /** Names bash runs itself rather than from /usr/bin (for `type`, and `$_` in the environment). */
 export const BASH_BUILTINS = new Set([
   'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'cd', 'export', 'unset', 'read', 'source', '.',
-  'exit', 'return', 'break', 'continue', 'help', 'type', 'kill', 'set', 'shift',
+  'exit', 'return', 'break', 'continue', 'help', 'type', 'kill', 'set', 'shift', 'eval', 'let', 'local', 'wait', 'alias', 'unalias', 'history',
+  'declare', 'typeset', 'readonly',
 ]);
 
 /** What a shell builtin may use beyond its process: the shell itself. */
@@ -19,6 +20,8 @@ export interface BuiltinContext {
    * shell with its own positional parameters (`sh -c`, `bash script`).
    */
   runScript(text: string, opts: { arg0: string; args: string[]; inherit: boolean }): Promise<number>;
+  /** Parses and runs text in this shell, as typed (`eval`). */
+  eval(text: string): Promise<number>;
   /** Runs a command by its argument vector (`sudo cmd`, `env X=1 cmd`). */
   exec(argv: string[], opts?: { user?: string; env?: Map<string, string> }): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { SCRIPT_OPTIONS } from './options.ts';
 import type { HostContext, ProcessSignal } from './process.ts';
 import type { ShellState } from './state.ts';
 
@@ -25,10 +26,27 @@ export function sleepFor(host: HostContext, signal: ProcessSignal, ms: number): 
   });
 }
 
+/** The bash the CoreOS of 2016 shipped (`help`'s first line, `$BASH_VERSION`). */
+export const BASH_VERSION = '4.3.42(1)-release';
+
+/** What bash sets itself at startup (variables.c), not exported: core is uid 500 on CoreOS. */
+export function setBashVariables(vars: Map<string, string>, user: string, ppid: number): void {
+  const uid = user === 'root' ? '0' : '500';
+  vars.set('BASH_VERSION', BASH_VERSION);
+  vars.set('UID', uid);
+  vars.set('EUID', uid);
+  vars.set('PPID', String(ppid));
+}
+
+/** What bash makes readonly at startup. */
+export const BASH_READONLY: readonly string[] = ['UID', 'EUID', 'PPID'];
+
 /** A new shell process (sh -c, a script, exec-watch's command): only the environment is inherited. */
 export function childState(host: HostContext, parent: ShellState, env: Map<string, string>): ShellState {
+  const vars = new Map(env);
+  setBashVariables(vars, parent.user, parent.pid);
   return {
-    vars: new Map(env),
+    vars,
     exported: new Set(env.keys()),
     cwd: parent.cwd,
     status: 0,
@@ -38,5 +56,17 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     user: parent.user,
     pid: nextPid(host),
     loopDepth: 0,
+    options: new Set(SCRIPT_OPTIONS),
+    interactive: false,
+    condDepth: 0,
+    traceDepth: 0,
+    callDepth: 0,
+    jobs: [],
+    aliases: new Map(),
+    readonly: new Set(BASH_READONLY),
+    history: [],
+    locals: [],
+    lineno: 0,
+    lineBase: 1,
   };
 }

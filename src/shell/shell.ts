@@ -1,8 +1,9 @@
 import { defaultRegistry } from './commands/index.ts';
 import { complete } from './completion.ts';
 import { Interpreter } from './interpreter.ts';
-import { nextPid } from './runtime.ts';
+import { BASH_READONLY, nextPid, setBashVariables } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
+import { LOGIN_OPTIONS } from './options.ts';
 import { HOME } from './paths.ts';
 import type { HostContext, InputStream, OutputStream, ProcessSignal } from './process.ts';
 import type { CommandRegistry } from './registry.ts';
@@ -86,6 +87,9 @@ function parseEtcEnvironment(text: string): readonly (readonly [string, string])
   return vars;
 }
 
+/** bash's default history size. */
+const HISTSIZE = 500;
+
 /**
  * The login shell of one host (bash as `vagrant ssh` gives it): keeps its variables, working
  * directory and `$?` from one line to the next.
@@ -94,6 +98,7 @@ export class Shell {
   readonly state: ShellState;
   readonly registry: CommandRegistry;
   private interp: Interpreter;
+  private linesRead = 0;
 
   constructor(
     readonly host: HostContext,
@@ -116,6 +121,9 @@ export class Shell {
     vars.set('HOSTNAME', host.name);
     const cwd = opts.cwd ?? HOME;
     vars.set('PWD', cwd);
+    const pid = nextPid(host);
+    // The login shell's parent is the sshd process that forked it just before.
+    setBashVariables(vars, 'core', pid - 1);
     this.state = {
       vars,
       exported,
@@ -125,8 +133,20 @@ export class Shell {
       arg0: '-bash',
       functions: new Map(),
       user: 'core',
-      pid: nextPid(host),
+      pid,
       loopDepth: 0,
+      options: new Set(LOGIN_OPTIONS),
+      interactive: true,
+      condDepth: 0,
+      traceDepth: 0,
+      callDepth: 0,
+      jobs: [],
+      aliases: new Map(),
+      readonly: new Set(BASH_READONLY),
+      history: [],
+      locals: [],
+      lineno: 0,
+      lineBase: 1,
     };
   }
 
@@ -159,9 +179,18 @@ export class Shell {
     const signal = toSignal(io.signal) ?? createSignal().signal;
     const stdin = typeof io.stdin === 'string' ? new StringInput(io.stdin) : (io.stdin ?? new TerminalInput(signal, this.host));
     const ctx = { state: this.state, io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal };
+    // A typed line ends in a newline: `for` stops at it, a trailing backslash escapes it.
+    const text = line.endsWith('\n') ? line : line + '\n';
+    // What `history` lists: each line read (bash keeps none that are empty), up to HISTSIZE.
+    const hist = this.state.history;
+    for (const l of line.split('\n')) if (l.trim() !== '') hist.push(l);
+    if (hist.length > HISTSIZE) hist.splice(0, hist.length - HISTSIZE);
+    // $LINENO counts the lines an interactive shell has read.
+    this.state.lineBase = this.linesRead + 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.linesRead++;
     let status: number;
     try {
-      status = await this.interp.runText(line, ctx);
+      status = await this.interp.runText(text, ctx);
     } catch (e) {
       io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
       status = 1;
@@ -170,6 +199,7 @@ export class Shell {
     this.state.exit = undefined;
     this.state.returning = undefined;
     this.state.loopCtl = undefined;
+    this.state.discard = undefined;
     this.state.status = status;
     return status;
   }
@@ -183,11 +213,17 @@ export class Shell {
     }
   }
 
-  /** True when the line is unfinished (open quote, `if` without `fi`): a terminal shows `> `. */
+  /**
+   * True when the line is unfinished (open quote, `if` without `fi`, a trailing backslash, a
+   * here-document without its delimiter yet): a terminal shows `> ` and runs the lines joined
+   * by newlines.
+   */
   isIncomplete(line: string): boolean {
     try {
-      new Parser(line).parseProgram();
-      return false;
+      // As typed: the line ends in a newline, which a trailing backslash escapes.
+      const parser = new Parser(line + '\n');
+      parser.parseProgram();
+      return parser.continued || parser.heredocCut;
     } catch (e) {
       return e instanceof ShellSyntaxError && e.atEof;
     }

@@ -7,7 +7,7 @@ export type Token =
   | { t: 'word'; word: Word; plain?: string }
   | { t: 'eof' };
 
-const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&', ';', '&', '|', '(', ')', '<', '>', '\n'];
 /** First characters of the operators, by code (most tokens are words: skip the operator scan). */
 const OP_START = new Uint8Array(128);
 for (const o of OPERATORS) OP_START[o.charCodeAt(0)] = 1;
@@ -28,6 +28,9 @@ export function endsWord(c: string): boolean {
   }
   return false;
 }
+/** Reserved words that end a list when they come where a command would start. */
+export const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
+
 export const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '>|']);
 
 interface PendingHeredoc {
@@ -63,15 +66,66 @@ export abstract class TokenStream implements LexSource {
   protected pending: PendingHeredoc[] = [];
   /** Warnings bash prints without failing (a here-document cut short by the end of input). */
   readonly warnings: string[] = [];
+  /** Set when the text ends in an unquoted backslash-newline: the next line continues it. */
+  continued = false;
+  /** Set when a here-document ran to the end of the text without its delimiter. */
+  heredocCut = false;
 
-  constructor(readonly src: string) {}
+  /** `aliases`: an interactive shell's, expanded where a command starts. */
+  constructor(
+    public src: string,
+    private readonly aliases?: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Aliases being expanded, with where their text ends: one is not expanded inside itself. */
+  private activeAliases: { name: string; end: number }[] = [];
+
+  /**
+   * Replaces an alias at a command's start with its text, as bash's reader does (parse.y
+   * alias_expand_token), and again for the first word of that text unless it is the same alias.
+   */
+  protected expandAlias(): void {
+    const aliases = this.aliases;
+    if (!aliases || aliases.size === 0) return;
+    for (;;) {
+      const tok = this.peek();
+      // A plain word is its own source text (no quote or escape in it).
+      const name = tok.t === 'word' ? tok.plain : undefined;
+      const value = name === undefined ? undefined : aliases.get(name);
+      if (name === undefined || value === undefined) return;
+      this.skipBlanks();
+      const start = this.pos;
+      this.activeAliases = this.activeAliases.filter((a) => a.end > start);
+      if (this.activeAliases.some((a) => a.name === name)) return;
+      this.src = this.src.slice(0, start) + value + this.src.slice(start + name.length);
+      const delta = value.length - name.length;
+      for (const a of this.activeAliases) a.end += delta;
+      this.activeAliases.push({ name, end: start + value.length });
+      // Positions after the alias moved.
+      this.peekedAt = -1;
+      this.lineCountPos = this.lineCount = 0;
+    }
+  }
 
   abstract parseSubstitution(): ListNode;
   abstract parseNested(text: string): ListNode;
   abstract sub(text: string): LexSource;
 
+  /** Newlines before `lineCountPos`: lines are counted on from the last position asked about. */
+  private lineCountPos = 0;
+  private lineCount = 0;
+
+  /** The line (from 0) that `pos` is on. */
+  protected lineAt(pos: number): number {
+    if (pos < this.lineCountPos) this.lineCountPos = this.lineCount = 0;
+    const s = this.src;
+    for (let i = this.lineCountPos; i < pos; i++) if (s.charCodeAt(i) === 10) this.lineCount++;
+    this.lineCountPos = pos;
+    return this.lineCount;
+  }
+
   protected addHeredoc(redir: Redir, delim: string, strip: boolean): void {
-    const line = this.src.slice(0, this.pos).split('\n').length;
+    const line = this.lineAt(this.pos) + 1;
     this.pending.push({ redir, delim, strip, line });
   }
 
@@ -148,7 +202,10 @@ export abstract class TokenStream implements LexSource {
     for (;;) {
       const c = s[this.pos];
       if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '\\' && s[this.pos + 1] === '\n') {
+        this.pos += 2;
+        if (this.pos === s.length) this.continued = true;
+      }
       else if (c === '#') {
         while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
       } else break;
@@ -172,6 +229,7 @@ export abstract class TokenStream implements LexSource {
         }
         body += line + '\n';
       }
+      if (!found) this.heredocCut = true;
       if (!found) this.warnings.push(`warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delim}')`);
       h.redir.heredoc!.body = body;
     }

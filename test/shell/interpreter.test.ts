@@ -31,11 +31,54 @@ describe('quoting and expansion (bash behaviour)', () => {
     expect(await out('echo ${n:=7}; echo $n')).toBe('7\n7\n');
   });
 
-  it('bad substitution is an error of that command only', async () => {
+  it('substrings, replacement and case of a parameter (bash 4.x operators)', async () => {
     const h = new ShellHarness();
-    const r = await h.run('echo ${a b}; echo next');
-    expect(r.stderr).toBe('bash: ${a b}: bad substitution\n');
-    expect(r.stdout).toBe('next\n');
+    expect(await out('X=abcabc; echo ${X:1} ${X:1:2} ${X: -2} ${X:1:-1} ${X/b/B} ${X//b/B} ${X/#a/A} ${X/%c/C} ${X/b} "${X//[ac]/-}" ${X^^} ${X^}', h)).toBe(
+      'bcabc bc bc bcab aBcabc aBcaBc Abcabc abcabC acabc -b--b- ABCABC Abcabc\n',
+    );
+    expect(await out('Y=ABC; i=1; echo ${Y,,} ${Y,} ${Y:i} ${X:7}x ${X: -9}y; p=a; echo ${X//$p/"*"} ${X^^[ab]}', h)).toBe('abc aBC BC x y\n*bc*bc ABcABc\n');
+    expect(await h.run('echo ${X:2:-5}; echo no')).toMatchObject({ stdout: '', stderr: 'bash: -5: substring expression < 0\n', code: 1 });
+  });
+
+  it('an expansion error abandons the rest of the line (subst.c: DISCARD), not the next line', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('echo ${a b}; echo next\necho line2')).toMatchObject({
+      stdout: 'line2\n',
+      stderr: 'bash: ${a b}: bad substitution\n',
+    });
+    const div = 'bash: 1/0: division by 0 (error token is "0")\n';
+    expect(await h.run('echo $((1/0)); echo after')).toMatchObject({ stdout: '', stderr: div, code: 1 });
+    expect(await h.run('echo ${X:?msg} && echo after; echo again')).toMatchObject({ stdout: '', stderr: 'bash: X: msg\n', code: 1 });
+    expect(await h.run('for i in 1 2; do echo $((1/0)); echo in; done; echo after')).toMatchObject({ stdout: '', stderr: div, code: 1 });
+    expect(await h.run('f() { echo $((1/0)); echo inf; }; f; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(await h.run('while echo ${a b}; do :; done; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(await h.run('for i in 1 ${a b}; do echo $i; done; echo after')).toMatchObject({ stdout: '', code: 1 });
+    expect(h.shell.lastExitCode).toBe(1);
+    // A subshell (and $(...), a pipeline's element) is a process of its own: only it stops.
+    expect(await h.run('(echo $((1/0)); echo sub); echo $?; echo $(echo ${X:?m}; echo in) out $?')).toMatchObject({ stdout: '1\nout 1\n', code: 0 });
+    expect(await h.run('while echo $((1/0)); do :; done | cat; echo $?')).toMatchObject({ stdout: '0\n', code: 0 });
+    // A redirection that fails is that command's error only.
+    expect(await h.run('echo > /nodir/x; echo after')).toMatchObject({ stdout: 'after\n', code: 0 });
+  });
+
+  it('a trailing backslash continues the line; a line typed and then ended drops it', async () => {
+    // What the terminal hands on after the `> ` prompt: the lines joined by a newline.
+    expect(await out('echo a \\\n  b\\\nc')).toBe('a bc\n');
+    expect(await out('echo a\\')).toBe('a\n');
+    expect(await new ShellHarness().run('\\')).toMatchObject({ stdout: '', stderr: '', code: 0 });
+    // Not in a child shell's text: `bash -c` keeps the backslash, as bash does.
+    expect(await out("bash -c 'echo a\\'")).toBe('a\\\n');
+  });
+
+  it("bash's own variables", async () => {
+    const h = new ShellHarness();
+    expect(await out('echo $UID $EUID $BASH_VERSION', h)).toBe('500 500 4.3.42(1)-release\n');
+    expect(await out("sudo bash -c 'echo $UID $EUID'", h)).toBe('0 0\n');
+    expect(await out('echo $(( $$ - PPID )); bash -c \'echo $PPID\' | grep -c "^$$$"', h)).toBe('1\n1\n');
+    // An interactive shell counts the lines it has read; bash -c counts its own.
+    expect(await out('echo $LINENO\necho $LINENO; echo $LINENO\nfor i in 1; do\necho $LINENO\ndone', h)).toBe('4\n5\n5\n7\n');
+    expect(await out('echo $LINENO', h)).toBe('9\n');
+    expect(await out("bash -c 'echo $LINENO\necho $LINENO'", h)).toBe('1\n2\n');
   });
 
   it('tilde, home and the login environment', async () => {
@@ -101,6 +144,14 @@ describe('control flow', () => {
     expect(await out('for x in a b\ndo\n  echo $x\ndone')).toBe('a\nb\n');
   });
 
+  it('case ... esac: globs, alternatives, quoting, ;& and ;;&', async () => {
+    expect(await out('x=stop; case $x in start|stop) echo ss;; *) echo other;; esac')).toBe('ss\n');
+    expect(await out('case a in a) echo 1;& b) echo 2;; c) echo 3;; esac; case ab in a*) echo 1;;& *b) echo 2;; esac')).toBe('1\n2\n1\n2\n');
+    expect(await out('case b in a) echo a;; esac; echo $?; case a in a) false;; esac; echo $?; case a in a) ;; esac; echo $?')).toBe('0\n1\n0\n');
+    expect(await out('case a in (a|b) echo paren;; esac; case x in "*") echo no;; *) echo yes;; esac; case "*" in "*") echo star; esac')).toBe('paren\nyes\nstar\n');
+    expect(await out('case core-01 in\n  core-0[12])\n    echo first\n    ;;\n  *) echo rest ;;\nesac')).toBe('first\n');
+  });
+
   it('groups, subshells and functions', async () => {
     expect(await out('{ echo a; echo b; } | wc -l')).toBe('2\n');
     expect(await out('(cd /tmp; pwd); pwd')).toBe('/tmp\n/home/core\n');
@@ -112,6 +163,17 @@ describe('control flow', () => {
     const r = await h.run('echo a; exit 3; echo b');
     expect(r).toMatchObject({ stdout: 'a\n', code: 3 });
     expect((await h.run('echo still here')).stdout).toBe('still here\n');
+    // get_exitstat: more than one argument is complained about; the first still counts.
+    expect(await h.run('exit 4 5; echo no')).toMatchObject({ stdout: '', stderr: 'bash: exit: too many arguments\n', code: 4 });
+  });
+
+  it('return outside a function or sourced file is an error, and the line goes on', async () => {
+    const h = new ShellHarness();
+    const r = await h.run('return 3; echo $?');
+    expect(r).toMatchObject({ stdout: '2\n', stderr: "bash: return: can only `return' from a function or sourced script\n" });
+    expect(await out('f() { return 4; echo no; }; f; echo $?; g() { (return 5); echo $?; }; g', h)).toBe('4\n5\n');
+    h.host.fs.write('/home/core/r.sh', 'echo one\nreturn 6\necho two\n');
+    expect(await out('source r.sh; echo $?', h)).toBe('one\n6\n');
   });
 
   it('an endless loop lets virtual time run and stops on Ctrl-C', async () => {
@@ -203,6 +265,10 @@ describe('commands and errors', () => {
   it('sh -c with positional parameters, source keeps variables', async () => {
     const h = new ShellHarness();
     expect(await out("sh -c 'echo $0 $1 $#' name one", h)).toBe('name one 1\n');
+    // A prefix assignment is in the child's environment (and not left in this shell).
+    expect(await out("A=2 sh -c 'echo $A'; A=3 bash -c 'echo $A'; echo \"[$A]\"", h)).toBe('2\n3\n[]\n');
+    h.host.fs.write('/home/core/a.sh', 'echo "a=$A"\n');
+    expect(await out('A=4 bash a.sh; echo "echo \\$A" | A=5 sh', h)).toBe('a=4\n5\n');
     h.host.fs.write('/home/core/vars', 'A=1\ncd /tmp\n');
     expect(await out('source vars; echo $A; pwd', h)).toBe('1\n/tmp\n');
   });
@@ -229,7 +295,7 @@ describe('commands and errors', () => {
 describe('arithmetic errors', () => {
   it('worded as bash', async () => {
     const h = new ShellHarness();
-    expect(await h.run('echo $((5/0)); echo next')).toMatchObject({ stdout: 'next\n', stderr: 'bash: 5/0: division by 0 (error token is "0")\n' });
+    expect(await h.run('echo $((5/0)); echo next')).toMatchObject({ stdout: '', stderr: 'bash: 5/0: division by 0 (error token is "0")\n' });
     expect((await h.run('echo $((1+))')).stderr).toBe('bash: 1+: syntax error: operand expected (error token is "+")\n');
   });
 });

@@ -30,6 +30,19 @@ describe('syntax errors', () => {
     ['echo "abc', 'bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file\n'],
     ['echo $(echo a', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
     ['echo `echo a', "bash: unexpected EOF while looking for matching ``'\nbash: syntax error: unexpected end of file\n"],
+    ['case', "bash: syntax error near unexpected token `newline'\n"],
+    ['case a in', 'bash: syntax error: unexpected end of file\n'],
+    ['case a in a) echo x', 'bash: syntax error: unexpected end of file\n'],
+    ['case a in a) echo x;; b', "bash: syntax error near unexpected token `newline'\n"],
+    ['case a in a echo; esac', "bash: syntax error near unexpected token `echo'\n"],
+    // The typed line's newline is the token these stop at.
+    ['for', "bash: syntax error near unexpected token `newline'\n"],
+    ['echo (', "bash: syntax error near unexpected token `newline'\n"],
+    ['f (', "bash: syntax error near unexpected token `newline'\n"],
+    ['for i', 'bash: syntax error: unexpected end of file\n'],
+    ['echo $((1+2', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
+    ['echo $((', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
+    ['echo $(( 1 + (2', "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n"],
   ];
   for (const [line, err] of cases) {
     it(line, async () => {
@@ -85,6 +98,21 @@ describe('parse trees', () => {
     expect(h.shell.isIncomplete('echo a |')).toBe(true);
     expect(h.shell.isIncomplete('echo a')).toBe(false);
     expect(h.shell.isIncomplete('echo >')).toBe(false);
+    expect(h.shell.isIncomplete('for')).toBe(false);
+    expect(h.shell.isIncomplete('case $x in')).toBe(true);
+    // A here-document reads lines until its delimiter.
+    expect(h.shell.isIncomplete('cat > f <<EOF')).toBe(true);
+    expect(h.shell.isIncomplete('cat > f <<EOF\nhi')).toBe(true);
+    expect(h.shell.isIncomplete('cat > f <<EOF\nhi\nEOF')).toBe(false);
+    expect(h.shell.isIncomplete('case $x in a) echo;;')).toBe(true);
+    expect(h.shell.isIncomplete('echo (')).toBe(false);
+    expect(h.shell.isIncomplete('echo $((1+2')).toBe(true);
+    // A trailing unquoted backslash escapes the newline: bash prompts `> ` for the rest.
+    expect(h.shell.isIncomplete('curl -s \\')).toBe(true);
+    expect(h.shell.isIncomplete('\\')).toBe(true);
+    expect(h.shell.isIncomplete('echo a\\\\')).toBe(false);
+    expect(h.shell.isIncomplete("echo 'a\\'")).toBe(false);
+    expect(h.shell.isIncomplete('echo a # note \\')).toBe(false);
     expect(() => parse(';')).toThrow(ShellSyntaxError);
   });
 });

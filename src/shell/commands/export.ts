@@ -35,7 +35,10 @@ export const exportBuiltin: Builtin = async (proc, sh) => {
       status = 1;
       continue;
     }
-    if (eq >= 0) {
+    if (eq >= 0 && st.readonly.has(name)) {
+      proc.stderr.write(`bash: ${name}: readonly variable\n`);
+      status = 1;
+    } else if (eq >= 0) {
       const value = a.slice(eq + 1);
       st.vars.set(name, a[eq - 1] === '+' ? (st.vars.get(name) ?? '') + value : value);
     }

@@ -64,7 +64,8 @@ export const printf: Command = async (proc) => {
   let ai = 0;
   for (;;) {
     const startAi = ai;
-    const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([sbdiouxXfeEgGcq%])|%|\\./g;
+    // An escape is one token with all its digits (`\101`, `\x41`), as printf.def reads it.
+    const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([sbdiouxXfeEgGcq%])|%|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|[^])/g;
     let last = 0;
     let stop = false;
     for (let m = re.exec(fmt); m; m = re.exec(fmt)) {

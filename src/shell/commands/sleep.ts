@@ -6,6 +6,13 @@ const UNIT: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
 
 /** coreutils sleep: NUMBER[smhd]..., summed; decimals allowed; `infinity`. Ctrl-C ends it. */
 export const sleep: Command = async (proc) => {
+  const dd = proc.argv.indexOf('--');
+  // Options come first (getopt, none known): `sleep -1` is an option, not a number.
+  const bad0 = proc.argv.slice(1, dd < 0 ? undefined : dd).find((a) => a.startsWith('-') && a !== '-');
+  if (bad0 !== undefined) {
+    proc.stderr.write(usageError('sleep', bad0.startsWith('--') ? `unrecognized option '${bad0}'` : `invalid option -- '${bad0[1]}'`));
+    return 1;
+  }
   const args = proc.argv.slice(1).filter((a, i, all) => !(a === '--' && all.indexOf('--') === i));
   if (args.length === 0) {
     proc.stderr.write(usageError('sleep', 'missing operand'));

@@ -2,19 +2,28 @@ import { BASH_BUILTINS, type Builtin } from '../registry.ts';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'in', 'case', 'esac', '{', '}', '!', 'function', 'time', '[[', ']]', 'select']);
 
-/** bash's `type`: keyword, function, builtin, or the file a name runs. */
+/** bash's `type`: alias, keyword, function, builtin, or the file a name runs; `-t` just the kind. */
 export const type: Builtin = async (proc, sh) => {
   let status = 0;
-  for (const name of proc.argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    if (KEYWORDS.has(name)) proc.stdout.write(`${name} is a shell keyword\n`);
-    else if (sh.state.functions.has(name)) proc.stdout.write(`${name} is a function\n`);
+  const args = proc.argv.slice(1);
+  const short = args.some((a) => /^-[a-zA-Z]*t/.test(a));
+  for (const name of args.filter((a) => !a.startsWith('-'))) {
+    const alias = sh.state.aliases.get(name);
+    let kind: string;
+    let long: string;
+    if (alias !== undefined) [kind, long] = ['alias', `${name} is aliased to \`${alias}'`];
+    else if (KEYWORDS.has(name)) [kind, long] = ['keyword', `${name} is a shell keyword`];
+    else if (sh.state.functions.has(name)) [kind, long] = ['function', `${name} is a function`];
     else if (BASH_BUILTINS.has(name) || (sh.registry.isBuiltin(name) && !['env', 'sudo', 'mkdir', 'touch', 'rm', 'whoami', 'sh', 'bash', 'which'].includes(name))) {
-      proc.stdout.write(`${name} is a shell builtin\n`);
-    } else if (sh.registry.has(name)) proc.stdout.write(`${name} is /usr/bin/${name}\n`);
+      [kind, long] = ['builtin', `${name} is a shell builtin`];
+    } else if (sh.registry.has(name)) [kind, long] = ['file', `${name} is /usr/bin/${name}`];
     else {
-      proc.stderr.write(`bash: type: ${name}: not found\n`);
+      // type -t says nothing of a name it does not know.
+      if (!short) proc.stderr.write(`bash: type: ${name}: not found\n`);
       status = 1;
+      continue;
     }
+    proc.stdout.write((short ? kind : long) + '\n');
   }
   return status;
 };

@@ -13,6 +13,9 @@ export const unset: Builtin = async (proc, sh) => {
     else if (!NAME_RE.test(a)) {
       proc.stderr.write(`bash: unset: \`${a}': not a valid identifier\n`);
       status = 1;
+    } else if (st.readonly.has(a)) {
+      proc.stderr.write(`bash: unset: ${a}: cannot unset: readonly variable\n`);
+      status = 1;
     } else {
       st.vars.delete(a);
       st.exported.delete(a);

@@ -10,6 +10,8 @@ export interface EditorHost {
   complete(lineBeforeCursor: string): string[];
   /** A line was entered; the host runs it and calls `commandEnded()` when it ends. */
   submit(line: string): void;
+  /** Whether the text needs more lines (open quote, `if` without `fi`, trailing backslash). */
+  isIncomplete?(text: string): boolean;
   /** Ctrl-C while a command runs. */
   interrupt(): void;
 }
@@ -30,6 +32,8 @@ export class LineEditor {
   private typeAhead = '';
   private lastWasTab = false;
   private interrupted = false;
+  /** The lines of an unfinished command so far, joined by newlines (bash's `> ` prompt). */
+  private continued: string | undefined;
 
   constructor(
     private host: EditorHost,
@@ -41,7 +45,12 @@ export class LineEditor {
     this.line = '';
     this.cursor = 0;
     this.histPos = this.history.length;
-    this.host.write(this.prompt);
+    this.host.write(this.shownPrompt());
+  }
+
+  /** bash's PS2 while a command is unfinished, else the prompt. */
+  private shownPrompt(): string {
+    return this.continued === undefined ? this.prompt : '> ';
   }
 
   /** The running command ended: new prompt, then whatever was typed meanwhile. */
@@ -103,6 +112,7 @@ export class LineEditor {
       case '\x03':
         this.moveTo(this.line.length);
         this.host.write('^C\r\n');
+        this.continued = undefined;
         return this.showPrompt();
       case '\x01':
         return this.moveTo(0);
@@ -122,7 +132,7 @@ export class LineEditor {
       }
       case '\x0c':
         this.host.write('\x1b[H\x1b[2J');
-        this.host.write(this.prompt + this.line);
+        this.host.write(this.shownPrompt() + this.line);
         this.fixWrap(this.endPos());
         return this.reposition(this.endPos(), this.cursorPos());
       case '\x04':
@@ -178,11 +188,17 @@ export class LineEditor {
     const line = this.line;
     this.line = '';
     this.cursor = 0;
-    if (line.trim() === '') return this.showPrompt();
-    if (this.history[this.history.length - 1] !== line) this.history.push(line);
+    const text = this.continued === undefined ? line : this.continued + '\n' + line;
+    if (text.trim() === '') return this.showPrompt();
+    if (line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
     this.histPos = this.history.length;
+    if (this.host.isIncomplete?.(text)) {
+      this.continued = text;
+      return this.showPrompt();
+    }
+    this.continued = undefined;
     this.running = true;
-    this.host.submit(line);
+    this.host.submit(text);
   }
 
   private historyMove(dir: -1 | 1): void {
@@ -217,13 +233,13 @@ export class LineEditor {
     // Second Tab: list the candidates under the line, like bash.
     this.moveTo(this.line.length);
     this.host.write('\r\n' + columns(candidates, this.host.cols()) + '\r\n');
-    this.host.write(this.prompt + this.line);
+    this.host.write(this.shownPrompt() + this.line);
     this.fixWrap(this.endPos());
     this.reposition(this.endPos(), this.cursorPos());
   }
 
   private promptLen(): number {
-    return visibleLength(this.prompt);
+    return visibleLength(this.shownPrompt());
   }
 
   private cursorPos(): number {
@@ -240,7 +256,7 @@ export class LineEditor {
     this.line = line;
     this.cursor = cursor;
     this.reposition(from, 0);
-    this.host.write(this.prompt + this.line + '\x1b[J');
+    this.host.write(this.shownPrompt() + this.line + '\x1b[J');
     this.fixWrap(this.endPos());
     this.reposition(this.endPos(), this.cursorPos());
   }

@@ -45,6 +45,13 @@ export class TerminalSession {
           }
         },
         submit: (line) => this.run(line),
+        isIncomplete: (text) => {
+          try {
+            return this.sim.isIncomplete(this.machine, text);
+          } catch {
+            return false;
+          }
+        },
         interrupt: () => this.current?.interrupt(),
       },
       promptFor(machine),

@@ -9,6 +9,13 @@ describe('cat', () => {
     expect(await h.run('cat /etc')).toMatchObject({ stderr: 'cat: /etc: Is a directory\n', code: 1 });
   });
 
+  it('-A, -v, -E, -T show what is invisible, as coreutils does', async () => {
+    const h = new ShellHarness();
+    expect((await h.run("printf '%s\\n' $'tab\\there' $'\\x01x\\x7f' | cat -A")).stdout).toBe('tab^Ihere$\n^Ax^?$\n');
+    expect((await h.run("printf 'a\\tb\\n' | cat -T; echo a | cat -E; echo $'\\x01\\t' | cat -v")).stdout).toBe('a^Ib\na$\n^A\t\n');
+    expect((await h.run('printf "a\\tb\\n" | cat -nA')).stdout).toBe('     1\ta^Ib$\n');
+  });
+
   it('copies standard input, and `-`', async () => {
     const h = new ShellHarness();
     expect((await h.run('cat', { stdin: 'piped\n' })).stdout).toBe('piped\n');

@@ -35,4 +35,25 @@ describe('hostname, whoami, uname, clear, true/false, help', () => {
     expect(r.stdout).toContain('curl');
     expect(r.stdout).toContain('grep');
   });
+
+  it('type -t names the kind; type knows aliases', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('alias ll="ls -l"\nf() { :; }; type -t echo cd ls if f ll nosuch')).toMatchObject({
+      stdout: 'builtin\nbuiltin\nfile\nkeyword\nfunction\nalias\n',
+      stderr: '',
+      code: 1,
+    });
+    expect((await h.run('type ll')).stdout).toBe("ll is aliased to `ls -l'\n");
+  });
+
+  it('help with a topic that matches nothing says so, as bash 4.3 does', async () => {
+    const h = new ShellHarness();
+    expect(await h.run('help nosuch')).toMatchObject({
+      stdout: '',
+      stderr: "bash: help: no help topics match `nosuch'.  Try `help help' or `man -k nosuch' or `info nosuch'.\n",
+      code: 1,
+    });
+    expect(await h.run('help cd')).toMatchObject({ stderr: '', code: 0 });
+    expect(await h.run("help 'c*d'")).toMatchObject({ stderr: '', code: 0 });
+  });
 });

@@ -12,6 +12,11 @@ describe('printf (bash builtin)', () => {
     expect((await h.run("printf '100%%\\n'")).stdout).toBe('100%\n');
   });
 
+  it('octal and hex escapes in the format take all their digits', async () => {
+    const h = new ShellHarness();
+    expect((await h.run("printf '\\101\\0102\\x41\\x4a|\\1x' | cat -A")).stdout).toBe('A^H2AJ|^Ax');
+  });
+
   it('complains about numbers that are not', async () => {
     const h = new ShellHarness();
     expect(await h.run("printf '%d\\n' abc")).toMatchObject({ stdout: '0\n', stderr: 'bash: printf: abc: invalid number\n', code: 1 });

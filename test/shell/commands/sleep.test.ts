@@ -19,6 +19,9 @@ describe('sleep', () => {
   it('rejects bad intervals as coreutils does', async () => {
     const h = new ShellHarness();
     expect(await h.run('sleep')).toMatchObject({ stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", code: 1 });
+    // getopt sees options first: a negative number is one.
+    expect(await h.run('sleep -1')).toMatchObject({ stderr: "sleep: invalid option -- '1'\nTry 'sleep --help' for more information.\n", code: 1 });
+    expect(await h.run('sleep --x 1')).toMatchObject({ stderr: "sleep: unrecognized option '--x'\nTry 'sleep --help' for more information.\n", code: 1 });
     expect(await h.run('sleep x')).toMatchObject({ stderr: "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n", code: 1 });
   });
 });

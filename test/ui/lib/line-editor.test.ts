@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { LineEditor, columns, commonPrefix, visibleLength } from '../../../src/ui/lib/line-editor.ts';
 
-function setup(complete: (l: string) => string[] = () => []) {
+function setup(complete: (l: string) => string[] = () => [], isIncomplete?: (text: string) => boolean) {
   const out: string[] = [];
   const submitted: string[] = [];
   let interrupts = 0;
@@ -12,6 +12,7 @@ function setup(complete: (l: string) => string[] = () => []) {
       complete,
       submit: (l) => submitted.push(l),
       interrupt: () => interrupts++,
+      isIncomplete,
     },
     '$ ',
   );
@@ -126,6 +127,24 @@ describe('LineEditor', () => {
     expect(submitted).toEqual(['echo 1']);
     ed.commandEnded();
     expect(submitted).toEqual(['echo 1', 'echo 2']);
+  });
+
+  it('an unfinished line gets the `> ` prompt; the lines run joined by newlines', () => {
+    const { ed, out, submitted } = setup(undefined, (t) => t.endsWith('\\') || (t.startsWith('if') && !t.endsWith('fi')));
+    ed.input('curl -s \\\r');
+    expect(submitted).toEqual([]);
+    expect(out.join('')).toMatch(/\r\n> $/);
+    ed.input('  http://x\r');
+    expect(submitted).toEqual(['curl -s \\\n  http://x']);
+    ed.commandEnded();
+    // An empty line inside a construct is part of it, and asks for more.
+    ed.input('if true; then\r\recho y\rfi\r');
+    expect(submitted[1]).toBe('if true; then\n\necho y\nfi');
+    ed.commandEnded();
+    // Ctrl-C drops the unfinished command and goes back to the prompt.
+    ed.input('echo \\\rpart\x03ls\r');
+    expect(submitted[2]).toBe('ls');
+    expect(out.join('')).toContain('> part^C\r\n$ ');
   });
 
   it('an empty line prints a new prompt without running anything', () => {

@@ -15,6 +15,7 @@ function fakeSim() {
       return { done, interrupt: () => (run.interrupted = true) };
     },
     complete: (_m: string, l: string) => (l === 'etcdctl se' ? ['set', 'setdir'] : []),
+    isIncomplete: (_m: string, text: string) => text.endsWith('\\'),
   } as unknown as SimClusterApi;
   return { sim, runs };
 }
@@ -45,6 +46,19 @@ describe('TerminalSession', () => {
     await tick();
     expect(text.endsWith('etcdctl set /a 1\r\n1\n\x1b[01;32mcore@core-02\x1b[01;34m ~ $\x1b[00m ')).toBe(true);
     expect(s.state).toBe('connected');
+  });
+
+  it("asks the machine's shell whether a line is finished, and runs the lines together", () => {
+    const { sim, runs } = fakeSim();
+    const s = new TerminalSession(sim, 'core-01');
+    let text = '';
+    s.setPower('running');
+    s.attach({ write: (x) => (text += x), cols: () => 80 });
+    s.input('curl -s \\\r');
+    expect(runs).toEqual([]);
+    expect(text.endsWith('curl -s \\\r\n> ')).toBe(true);
+    s.input('http://127.0.0.1:2379/version\r');
+    expect(runs.map((r) => r.line)).toEqual(['curl -s \\\nhttp://127.0.0.1:2379/version']);
   });
 
   it('Ctrl-C interrupts the running command (etcdctl watch)', async () => {
