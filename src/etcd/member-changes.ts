@@ -4,7 +4,7 @@ import type { ConfChange } from './raft/types.ts';
 import type { EtcdRequest } from './v2keys/request.ts';
 import { applyRequest, type ApplyResult } from './v2keys/apply.ts';
 import type { ProposeFailure } from './v2keys/responses.ts';
-import type { EtcdDisk } from './disk.ts';
+import { logApplied, type EtcdDisk } from './disk.ts';
 import type { EtcdLog } from './log.ts';
 import { type Member, memberRaftAttributesPath, raftAttributesJson, removedMemberPath } from './membership.ts';
 import { memberId } from './identity.ts';
@@ -103,7 +103,7 @@ export class MemberChanges {
         if (m.id !== disk.memberId) log.info(`${this.s.name}: peer added: '${m.name}'`);
         registerMachine(disk.store, m.name, m.clientURLs[0] ?? '', m.peerURLs[0] ?? '', now);
       } else {
-        log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
+        logApplied(disk, log, `added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
         applyRequest(disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
       }
     } else if (this.s.v04) {
@@ -113,7 +113,7 @@ export class MemberChanges {
       unregisterMachine(disk.store, name, now);
     } else {
       ms.remove(cc.nodeId);
-      log.info(`removed member ${cc.nodeId} from cluster ${ms.clusterId}`);
+      logApplied(disk, log, `removed member ${cc.nodeId} from cluster ${ms.clusterId}`);
       applyRequest(disk.store, { Method: 'DELETE', Path: `/0/members/${cc.nodeId}`, Recursive: true, Dir: true } as EtcdRequest, now);
       applyRequest(disk.store, { Method: 'PUT', Path: removedMemberPath(cc.nodeId), Val: '', PrevExist: false } as EtcdRequest, now);
     }

@@ -25,8 +25,8 @@ export class PeerLinks {
     private readonly clock: WorldClock,
     private readonly net: Network,
     private readonly selfHost: string,
-    /** The member's peers now: ID -> host and peer port (undefined when it has no peer URL). */
-    private readonly peers: () => Iterable<[string, { host: string; port: number } | undefined]>,
+    /** The member's peers now, with their host and peer port (undefined: no peer URL). */
+    private readonly peers: () => readonly { id: string; addr: { host: string; port: number } | undefined }[],
   ) {}
 
   start(): void {
@@ -48,7 +48,9 @@ export class PeerLinks {
   private poll = (): void => {
     const now = this.clock.now();
     const net = this.net;
-    for (const [id, addr] of this.peers()) {
+    const peers = this.peers();
+    for (let i = 0; i < peers.length; i++) {
+      const { id, addr } = peers[i]!;
       const answers = addr !== undefined && net.isUp(addr.host) && net.canReach(this.selfHost, addr.host);
       if (answers && net.isListening(addr.host, addr.port)) {
         if (!this.since.has(id)) this.since.set(id, now);

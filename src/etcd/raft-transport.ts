@@ -21,6 +21,12 @@ export interface RaftRoute {
   addresses: number;
 }
 
+/** A peer and where its raft messages go (undefined: it has no peer URL that resolves). */
+export interface PeerAddr {
+  id: string;
+  addr: { host: string; port: number } | undefined;
+}
+
 /** Raft messages may be lost on the wire (one options object for every send). */
 const RAFT_SEND = { unreliable: true, onUndeliverable: undefined, notBefore: undefined } as const;
 
@@ -86,10 +92,21 @@ export class RaftTransport {
     return route;
   }
 
-  /** Every other member's raft address, for the link status. */
-  *peerAddrs(self: string): Iterable<[string, RaftRoute | undefined]> {
-    for (const id of this.membership().members.keys()) if (id !== self) yield [id, this.routeTo(id)];
+  /** Every other member's raft address, for the link status (one array, refilled: asked twice a second). */
+  peerAddrs(self: string): readonly PeerAddr[] {
+    const out = this.peerList;
+    let n = 0;
+    for (const id of this.membership().members.keys()) {
+      if (id === self) continue;
+      const slot = (out[n++] ??= { id, addr: undefined });
+      slot.id = id;
+      slot.addr = this.routeTo(id);
+    }
+    out.length = n;
+    return out;
   }
+
+  private readonly peerList: PeerAddr[] = [];
 
   /** A leader no more: its followers' stats go. */
   clearFollowerStats(): void {

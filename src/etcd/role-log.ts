@@ -1,8 +1,5 @@
 import type { EtcdDisk } from './disk.ts';
 import type { EtcdLog } from './log.ts';
-import type { ConfChange } from './raft/types.ts';
-import type { EtcdRequest } from './v2keys/request.ts';
-import { clusterVersionPath, type Member } from './membership.ts';
 
 /**
  * raft's `newRaft ...` line. A restart without a snapshot (the sim takes none) knows no peers
@@ -35,24 +32,10 @@ const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
 /** The apply lines of the entries applied before the crash, as their replay prints them again. */
 function logReplay(log: EtcdLog, disk: EtcdDisk): void {
-  const cid = disk.membership.clusterId;
-  let version: string | undefined;
-  for (const e of disk.raft.log) {
-    if (e.index === 0) continue;
-    if (e.index > disk.applied) break;
-    if (e.type === 'confChange') {
-      const cc = e.data as ConfChange;
-      if (cc.type === 'addNode') {
-        const m = cc.context as Member;
-        log.info(`added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${cid}`);
-      } else log.info(`removed member ${cc.nodeId} from cluster ${cid}`);
-    } else if ((e.data as EtcdRequest | undefined)?.Path === clusterVersionPath) {
-      const to = majorMinor((e.data as EtcdRequest).Val);
-      if (version === undefined) log.notice(`set the initial cluster version to ${to}`);
-      else log.notice(`updated the cluster version from ${version} to ${to}`);
-      log.info(`enabled capabilities for version ${to}`);
-      version = to;
-    }
+  for (const a of disk.applyLines ?? []) {
+    if (a.index > disk.applied) break;
+    if (a.notice) log.notice(a.line);
+    else log.info(a.line);
   }
 }
 

@@ -41,7 +41,7 @@ import { MemberChanges, type JoinAttributes } from './member-changes.ts';
 import { freshDisk, servePeerRequest } from './fresh-disk.ts';
 import { refuseUnparsableRequest } from './go-http-error.ts';
 
-import type { EtcdDisk } from './disk.ts';
+import { logApplied, type EtcdDisk } from './disk.ts';
 export type { EtcdDisk } from './disk.ts';
 export type { EtcdDataDir } from './startup.ts';
 export type { EtcdProcessHost } from './log.ts';
@@ -405,8 +405,8 @@ export class EtcdServer implements KeysServer {
       this.disk.membership.update(attr[1]!, JSON.parse(req.Val) as Partial<Member>);
     } else if (req.Path === clusterVersionPath) {
       if (this.disk.membership.version === undefined) {
-        this.log.notice(`set the initial cluster version to ${majorMinor(req.Val)}`);
-        this.log.info(`enabled capabilities for version ${majorMinor(req.Val)}`);
+        logApplied(this.disk, this.log, `set the initial cluster version to ${majorMinor(req.Val)}`, true);
+        logApplied(this.disk, this.log, `enabled capabilities for version ${majorMinor(req.Val)}`);
       }
       this.disk.membership.version = req.Val;
     }

@@ -8,8 +8,8 @@ function setup() {
   for (const h of ['a', 'b', 'c']) w.net.setUp(h, true);
   for (const h of ['b', 'c']) w.net.listen(h, 2380, () => {});
   const links = new PeerLinks(w.clock, w.net, 'a', () => [
-    ['B', { host: 'b', port: 2380 }],
-    ['C', { host: 'c', port: 2380 }],
+    { id: 'B', addr: { host: 'b', port: 2380 } },
+    { id: 'C', addr: { host: 'c', port: 2380 } },
   ]);
   const until = (t: number) => {
     while (w.clock.step(t));
