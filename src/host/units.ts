@@ -1,6 +1,7 @@
 import type { FileSystem } from './filesystem.ts';
 import { PRIORITY, type Journal } from './journal.ts';
-import { unitFilePath, unitFilesText, unitList, unitSettings } from './unit-files.ts';
+import { loadUnit, type LoadedUnit } from './unit-load.ts';
+import { unitFilePath, unitFilesText, unitSettings, type UnitSection } from './unit-files.ts';
 
 /** A process behind a unit (etcd2.service -> the etcd member). `start` false: it exited at once. */
 export interface UnitBackend {
@@ -87,8 +88,8 @@ export class Units {
   private rts = new Map<string, UnitRuntime>();
   private jobs = new Map<string, ((r: JobResult) => void)[]>();
   private restartTimers = new Map<string, () => void>();
-  /** Unit file texts as last loaded (for "changed on disk" warnings). */
-  private loaded = new Map<string, string>();
+  /** Units as PID 1 loaded them: the definition they run with until daemon-reload. */
+  private loaded = new Map<string, LoadedUnit>();
   readonly enabled = new Set<string>();
   readonly masked = new Set<string>();
 
@@ -135,11 +136,51 @@ export class Units {
     return unitFilePath(this.fs, name) !== undefined || this.backends.has(name);
   }
 
+  /**
+   * The unit's settings: as loaded, while it is loaded; else as its files say now (what
+   * systemctl reads for a unit PID 1 has not loaded).
+   */
+  settings(name: string): readonly UnitSection[] | undefined {
+    return this.loaded.get(name)?.settings ?? unitSettings(this.fs, name);
+  }
+
   /** A `[Unit]`/`[Service]` setting (last assignment wins), drop-ins included. */
   setting(name: string, section: string, key: string): string | undefined {
     let v: string | undefined;
-    for (const e of unitSettings(this.fs, name) ?? []) if (e.section === section && e.key === key) v = e.value;
+    for (const e of this.settings(name) ?? []) if (e.section === section && e.key === key) v = e.value;
     return v;
+  }
+
+  /**
+   * PID 1 loads the unit if it has not (systemctl asks for it by name: status, start...), and
+   * logs what it found wrong in its files. A unit that failed to load, or that was loaded but
+   * never started and is wanted by nothing, is garbage-collected at once (unit_check_gc), so
+   * the next reference reads its files again.
+   */
+  loadState(name: string): { state: 'loaded' | 'masked' | 'not-found' } | { state: 'error'; reason: string } {
+    if (this.masked.has(name)) return { state: 'masked' };
+    const u = this.load(name);
+    if (u?.error !== undefined) return { state: 'error', reason: u.error };
+    return u !== undefined || this.backends.has(name) ? { state: 'loaded' } : { state: 'not-found' };
+  }
+
+  private load(name: string): LoadedUnit | undefined {
+    const had = this.loaded.get(name);
+    if (had !== undefined && !this.collectable(name, had)) return had;
+    const u = loadUnit(this.fs, name);
+    if (u === undefined) {
+      this.loaded.delete(name);
+      return undefined;
+    }
+    this.loaded.set(name, u);
+    for (const d of u.diagnostics) this.log(name, d.message, d.priority);
+    return u;
+  }
+
+  private collectable(name: string, u: LoadedUnit): boolean {
+    if (u.error !== undefined) return true;
+    const rt = this.rts.get(name);
+    return (rt === undefined || rt.inactiveExit === undefined) && !this.enabled.has(name) && !this.jobs.has(name);
   }
 
   description(name: string): string {
@@ -157,20 +198,26 @@ export class Units {
   /** True when the unit's files changed since systemd loaded them (daemon-reload needed). */
   needsReload(name: string): boolean {
     const was = this.loaded.get(name);
-    return was !== undefined && was !== this.fileText(name);
+    return was !== undefined && was.text !== this.fileText(name);
   }
 
-  /** daemon-reload: systemd reads every unit file again. */
+  /** daemon-reload: systemd reads every loaded unit's files again (and says again what is wrong). */
   daemonReload(): void {
     this.log(undefined, 'Reloading.');
-    for (const name of [...this.loaded.keys()]) this.loaded.set(name, this.fileText(name));
+    for (const name of [...this.loaded.keys()]) {
+      this.loaded.delete(name);
+      this.load(name);
+    }
   }
 
   /** Queues a start job; `onJob` hears how it ends (a notify service ends it when ready). */
   start(name: string, onJob?: (r: JobResult) => void): { result: string } | { error: string } {
     // UNSURE: systemd 229's D-Bus error texts for a missing or masked unit.
     if (this.masked.has(name)) return { error: `Unit ${name} is masked.` };
-    if (!this.exists(name)) return { error: `Unit ${name} failed to load: No such file or directory.` };
+    const load = this.loadState(name);
+    if (load.state === 'not-found') return { error: `Unit ${name} failed to load: No such file or directory.` };
+    // transaction_add_job_and_dependencies of v229: other load errors point to the logs.
+    if (load.state === 'error') return { error: `Unit ${name} failed to load: ${load.reason}. See system logs and 'systemctl status ${name}' for details.` };
     const rt = this.runtime(name);
     if (rt.active === 'active') {
       onJob?.('done');
@@ -182,14 +229,13 @@ export class Units {
     }
     // A start during the hold-off starts it now.
     this.cancelRestart(name);
-    for (const other of unitList(this.fs, name, 'Conflicts')) if (this.state(other) !== 'inactive' && this.state(other) !== 'failed') this.stop(other);
+    for (const other of this.dependencies(name, 'Conflicts')) if (this.state(other) !== 'inactive' && this.state(other) !== 'failed') this.stop(other);
     this.launch(name, onJob);
     return { result: 'done' };
   }
 
   private launch(name: string, onJob?: (r: JobResult) => void): void {
     const rt = this.runtime(name);
-    if (!this.loaded.has(name)) this.loaded.set(name, this.fileText(name));
     const socket = name.endsWith('.socket');
     this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`);
     const now = this.now();
@@ -366,6 +412,11 @@ export class Units {
     if (!list) return;
     this.jobs.delete(name);
     for (const cb of list) cb(r);
+  }
+
+  /** Names listed in a `[Unit]` setting (e.g. `Conflicts=`), as loaded. */
+  private dependencies(name: string, key: string): string[] {
+    return (this.settings(name) ?? []).filter((e) => e.section === 'Unit' && e.key === key).flatMap((e) => e.value.split(/\s+/).filter(Boolean));
   }
 
   private fileText(name: string): string {

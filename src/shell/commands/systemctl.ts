@@ -3,7 +3,7 @@ import { unitFilePath, dropInPaths } from '../../host/unit-files.ts';
 import type { Command, Process } from '../process.ts';
 import { killedStatus } from '../signal.ts';
 import { getopt } from './lib/getopt.ts';
-import { displayPath, mangle, UNIT_TYPES } from './systemctl/format.ts';
+import { changedOnDisk, displayPath, mangle, UNIT_TYPES } from './systemctl/format.ts';
 import { listUnitFiles, listUnits } from './systemctl/list.ts';
 import { unitStatus } from './systemctl/status.ts';
 
@@ -221,7 +221,7 @@ function cat(proc: Process, units: Units, names: string[]): number {
     proc.stdout.write(`# ${displayPath(path)}\n${fs.read(path) ?? ''}`);
     // cat_file(dropin, newline = first drop-in): a blank line before the first one only.
     dropInPaths(fs, n).forEach((d, i) => proc.stdout.write(`${i === 0 ? '\n' : ''}# ${displayPath(d)}\n${fs.read(d) ?? ''}`));
-    if (units.needsReload(n)) proc.stderr.write(`Warning: ${n} changed on disk. Run 'systemctl daemon-reload' to reload units.\n`);
+    if (units.needsReload(n)) proc.stderr.write(changedOnDisk(n));
   }
   return code;
 }
@@ -262,6 +262,11 @@ function installList(units: Units, name: string, key: string): string[] {
   return v ? v.split(/\s+/).filter(Boolean) : [];
 }
 
+/** start_unit_one: once the job is queued, a unit whose files changed since they were loaded is named. */
+function warnChanged(proc: Process, units: Units, name: string): void {
+  if (units.needsReload(name)) proc.stderr.write(changedOnDisk(name));
+}
+
 /** Queues the jobs, then waits for each as bus_wait_for_jobs does. */
 async function jobs(proc: Process, units: Units, verb: string, names: string[]): Promise<number> {
   let code = 0;
@@ -274,6 +279,7 @@ async function jobs(proc: Process, units: Units, verb: string, names: string[]):
         continue;
       }
       units.stop(n);
+      warnChanged(proc, units, n);
       continue;
     }
     if (verb === 'reload') {
@@ -295,6 +301,7 @@ async function jobs(proc: Process, units: Units, verb: string, names: string[]):
       code ||= res.error.includes('failed to load') ? 6 : 1;
       continue;
     }
+    warnChanged(proc, units, n);
     waits.push(early !== undefined ? Promise.resolve({ name: n, r: early }) : new Promise((resolve) => (settle = (jr) => resolve({ name: n, r: jr }))));
   }
   if (waits.length === 0) return code;

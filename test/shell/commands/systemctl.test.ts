@@ -127,12 +127,64 @@ describe('systemctl', () => {
   });
 });
 
+describe('systemctl and broken or edited unit files', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+  });
+  const BROKEN = '/etc/systemd/system/broken.service';
+
+  it('a unit that fails to load: start names the error, status shows Loaded: error and the diagnostics at their lines', async () => {
+    c.writeFile('core-01', BROKEN, '[Unit]\nDescription=Broken\nFoo=bar\nthis is not a line\n\n[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl start broken')).toEqual({
+      stdout: '',
+      stderr: "Failed to start broken.service: Unit broken.service failed to load: Invalid argument. See system logs and 'systemctl status broken.service' for details.\n",
+      exitCode: 6,
+    });
+    const s = await c.exec('core-01', 'systemctl status broken');
+    expect(s.exitCode).toBe(3);
+    const [head, journal] = s.stdout.split('\n\n');
+    expect(head).toBe('● broken.service - Broken\n   Loaded: error (Reason: Invalid argument)\n   Active: inactive (dead)');
+    expect(journal).toMatch(/^Jun 01 09:\d\d:\d\d core-01 systemd\[1\]: \[\/etc\/systemd\/system\/broken\.service:3\] Unknown lvalue 'Foo' in section 'Unit'\n/);
+    expect(journal).toContain("systemd[1]: [/etc/systemd/system/broken.service:4] Missing '='.\n");
+    expect((await c.exec('core-01', 'journalctl -u broken -q')).stdout).toContain("core-01 systemd[1]: [/etc/systemd/system/broken.service:4] Missing '='.\n");
+  });
+
+  it('a relative ExecStart: the line is ignored and the service refused', async () => {
+    c.writeFile('core-01', '/etc/systemd/system/relative.service', '[Unit]\nDescription=Relative\n\n[Service]\nExecStart=docker run busybox\n');
+    expect((await c.exec('core-01', 'sudo systemctl start relative')).exitCode).toBe(6);
+    const j = (await c.exec('core-01', 'journalctl -u relative -q')).stdout.split('\n').map((l) => l.replace(/^.*?systemd\[1\]: /, ''));
+    expect(j.slice(0, 2)).toEqual(['[/etc/systemd/system/relative.service:5] Executable path is not absolute, ignoring: docker run busybox', 'relative.service: Service lacks both ExecStart= and ExecStop= setting. Refusing.']);
+  });
+
+  it('an edit takes effect at daemon-reload; before that start, restart and status warn that the file changed on disk', async () => {
+    const path = '/etc/systemd/system/hello.service';
+    c.writeFile('core-01', path, '[Unit]\nDescription=Hello\n\n[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl start hello')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    c.writeFile('core-01', path, '[Unit]\nDescription=Hello Changed\n\n[Service]\nExecStart=/usr/bin/sleep 2000\n');
+    const warning = "Warning: hello.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n";
+    expect(await c.exec('core-01', 'sudo systemctl restart hello')).toEqual({ stdout: '', stderr: warning, exitCode: 0 });
+    const s = await c.exec('core-01', 'systemctl status hello');
+    expect(s.stderr).toBe(warning);
+    expect(s.stdout).toMatch(/^● hello\.service - Hello\n/);
+    expect(s.stdout).toMatch(/\n {11}└─\d+ \/usr\/bin\/sleep 1000\n/);
+    expect(s.stdout).toContain('systemd[1]: Stopping Hello...\n');
+    expect((await c.exec('core-01', 'sudo systemctl daemon-reload')).exitCode).toBe(0);
+    expect(await c.exec('core-01', 'sudo systemctl restart hello')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const after = await c.exec('core-01', 'systemctl status hello');
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toMatch(/^● hello\.service - Hello Changed\n/);
+    expect(after.stdout).toMatch(/\n {11}└─\d+ \/usr\/bin\/sleep 2000\n/);
+  });
+});
+
 describe('systemctl and Restart=always', () => {
   it('etcd2 exiting with an error: failed state, the hold-off, restarted after RestartSec=10s; start waits for the job', async () => {
     const c = await createCluster({ seed: 9, machines: 3, userData: staticClusterUserData(3) });
     // A drop-in with a bad value makes etcd exit at once (flag parsing).
     c.writeFile('core-02', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '[Service]\nEnvironment=ETCD_HEARTBEAT_INTERVAL=x\n');
     const start = c.now();
+    expect((await c.exec('core-02', 'sudo systemctl daemon-reload')).exitCode).toBe(0);
     const r = await c.exec('core-02', 'sudo systemctl restart etcd2');
     expect(r).toEqual({
       stdout: '',
@@ -171,7 +223,13 @@ describe('systemctl and Restart=always', () => {
     expect(c.now() - start).toBeGreaterThanOrEqual(10_000);
     // Fixed and started by hand: the loop ends.
     c.writeFile('core-02', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '');
-    expect((await c.exec('core-02', 'sudo systemctl start etcd2')).exitCode).toBe(0);
+    // Without daemon-reload the start runs the definition loaded before, and fails as before.
+    expect((await c.exec('core-02', 'sudo systemctl start etcd2')).stderr).toBe(
+      "Warning: etcd2.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n" +
+        'Job for etcd2.service failed because the control process exited with error code. See "systemctl status etcd2.service" and "journalctl -xe" for details.\n',
+    );
+    expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('activating\n');
+    expect((await c.exec('core-02', 'sudo systemctl daemon-reload && sudo systemctl start etcd2')).exitCode).toBe(0);
     expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('active\n');
     await c.advance(30_000);
     expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('active\n');
