@@ -1,5 +1,6 @@
 import type { FileSystem } from './filesystem.ts';
 import { PRIORITY, type Journal } from './journal.ts';
+import { MESSAGE_ID } from './journal-catalog.ts';
 import { loadUnit, type LoadedUnit } from './unit-load.ts';
 import { unitFilePath, unitFilesText, unitSettings, type UnitSection } from './unit-files.ts';
 
@@ -46,6 +47,10 @@ export interface SystemdHost {
 }
 
 export type JobResult = 'done' | 'failed' | 'canceled';
+
+/** The job lines' MESSAGE_ID and RESULT= (job_log_status_message), for journalctl -x. */
+const DONE_STARTED = { messageId: MESSAGE_ID.unitStarted, result: 'done' };
+const DONE_STOPPED = { messageId: MESSAGE_ID.unitStopped, result: 'done' };
 
 /** systemd's exit status names (exit-status.c) for the codes etcd and friends use. */
 const EXIT_NAMES: Record<number, string> = {
@@ -237,7 +242,7 @@ export class Units {
   private launch(name: string, onJob?: (r: JobResult) => void): void {
     const rt = this.runtime(name);
     const socket = name.endsWith('.socket');
-    this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`);
+    this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`, PRIORITY.info, { messageId: MESSAGE_ID.unitStarting });
     const now = this.now();
     rt.active = 'activating';
     rt.sub = 'start';
@@ -269,7 +274,7 @@ export class Units {
     rt.sub = name.endsWith('.socket') ? 'listening' : name.endsWith('.target') ? 'active' : 'running';
     rt.activeEnter = this.now();
     const d = this.description(name);
-    this.log(name, name.endsWith('.socket') ? `Listening on ${d}.` : name.endsWith('.target') ? `Reached target ${d}.` : `Started ${d}.`);
+    this.log(name, name.endsWith('.socket') ? `Listening on ${d}.` : name.endsWith('.target') ? `Reached target ${d}.` : `Started ${d}.`, PRIORITY.info, DONE_STARTED);
     this.finishJobs(name, 'done');
   }
 
@@ -290,7 +295,7 @@ export class Units {
     rt.activeExit = now;
     const failed = code !== 0;
     if (failed) this.log(name, `${name}: Main process exited, code=exited, status=${exitStatusName(code)}`, PRIORITY.notice);
-    if (starting) this.log(name, `Failed to start ${this.description(name)}.`, PRIORITY.err);
+    if (starting) this.log(name, `Failed to start ${this.description(name)}.`, PRIORITY.err, { messageId: MESSAGE_ID.unitFailed, result: 'failed' });
     if (failed) {
       this.log(name, `${name}: Unit entered failed state.`, PRIORITY.notice);
       this.log(name, `${name}: Failed with result 'exit-code'.`, PRIORITY.warning);
@@ -322,7 +327,7 @@ export class Units {
       this.restartTimers.delete(name);
       if (this.rts.get(name)?.sub !== 'auto-restart') return;
       this.log(name, `${name}: Service hold-off time over, scheduling restart.`);
-      this.log(name, `Stopped ${this.description(name)}.`);
+      this.log(name, `Stopped ${this.description(name)}.`, PRIORITY.info, DONE_STOPPED);
       rt.active = 'inactive';
       rt.sub = 'dead';
       this.launch(name);
@@ -342,7 +347,7 @@ export class Units {
     const d = this.description(name);
     const socket = name.endsWith('.socket');
     if (rt.active === 'active' || (rt.active === 'activating' && rt.sub === 'start')) {
-      if (!socket) this.log(name, `Stopping ${d}...`);
+      if (!socket) this.log(name, `Stopping ${d}...`, PRIORITY.info, { messageId: MESSAGE_ID.unitStopping });
       this.backends.get(name)?.stop();
       // etcd re-raises SIGTERM after its handlers run, so it dies of the signal.
       if (rt.mainPid !== undefined) rt.exec = { pid: rt.mainPid, code: 'killed', status: 'TERM' };
@@ -351,13 +356,13 @@ export class Units {
       rt.sub = 'dead';
       rt.result = 'success';
       rt.activeExit = rt.inactiveEnter = this.now();
-      this.log(name, socket ? `Closed ${d}.` : `Stopped ${d}.`);
+      this.log(name, socket ? `Closed ${d}.` : `Stopped ${d}.`, PRIORITY.info, DONE_STOPPED);
       this.finishJobs(name, 'canceled');
     } else if (rt.sub === 'auto-restart') {
       rt.active = rt.result === 'success' ? 'inactive' : 'failed';
       rt.sub = rt.result === 'success' ? 'dead' : 'failed';
       rt.inactiveEnter = this.now();
-      this.log(name, `Stopped ${d}.`);
+      this.log(name, `Stopped ${d}.`, PRIORITY.info, DONE_STOPPED);
     }
     return { result: 'done' };
   }
@@ -428,7 +433,7 @@ export class Units {
   }
 
   /** A line from systemd (PID 1); with a unit, `journalctl -u` shows it (UNIT= field). */
-  private log(unit: string | undefined, message: string, priority: number = PRIORITY.info): void {
-    this.host?.journal.append({ unit, identifier: 'systemd', pid: 1, message, priority });
+  private log(unit: string | undefined, message: string, priority: number = PRIORITY.info, job?: { messageId: string; result?: string }): void {
+    this.host?.journal.append({ unit, identifier: 'systemd', pid: 1, message, priority, ...job });
   }
 }
