@@ -7,6 +7,8 @@ export const MESSAGE_ID = {
   unitFailed: 'be02cf6855d2428ba40df7e9d022f03d',
   unitStopping: 'de5b426a63be47a7b6ac3eaac82e2f6f',
   unitStopped: '9d1aaa27d60140bd96365438aad20286',
+  unitReloading: 'd34d037fff1847e6ae669a370e694725',
+  unitReloaded: '7b05ebc668384222baa8881179cfda54',
 } as const;
 
 const SUPPORT = 'Defined-By: systemd\nSupport: http://lists.freedesktop.org/mailman/listinfo/systemd-devel\n\n';
@@ -18,6 +20,8 @@ const CATALOG: Record<string, string> = {
   [MESSAGE_ID.unitFailed]: `Subject: Unit @UNIT@ has failed\n${SUPPORT}Unit @UNIT@ has failed.\n\nThe result is @RESULT@.`,
   [MESSAGE_ID.unitStopping]: `Subject: Unit @UNIT@ has begun shutting down\n${SUPPORT}Unit @UNIT@ has begun shutting down.`,
   [MESSAGE_ID.unitStopped]: `Subject: Unit @UNIT@ has finished shutting down\n${SUPPORT}Unit @UNIT@ has finished shutting down.`,
+  [MESSAGE_ID.unitReloading]: `Subject: Unit @UNIT@ has begun reloading its configuration\n${SUPPORT}Unit @UNIT@ has begun reloading its configuration`,
+  [MESSAGE_ID.unitReloaded]: `Subject: Unit @UNIT@ has finished reloading its configuration\n${SUPPORT}Unit @UNIT@ has finished reloading its configuration\n\nThe result is @RESULT@.`,
 };
 
 /**

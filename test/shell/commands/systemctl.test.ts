@@ -178,6 +178,40 @@ describe('systemctl and broken or edited unit files', () => {
   });
 });
 
+describe('systemctl reload, --failed, mask of a file in /etc, --user', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+  });
+
+  it('reload needs ExecReload= (the job type is not applicable otherwise, exit 3); a unit that has one reloads', async () => {
+    expect(await c.exec('core-01', 'sudo systemctl reload etcd2')).toEqual({ stdout: '', stderr: 'Failed to reload etcd2.service: Job type reload is not applicable for unit etcd2.service.\n', exitCode: 3 });
+    c.writeFile('core-01', '/etc/systemd/system/r.service', '[Service]\nExecStart=/usr/bin/sleep 1000\nExecReload=/bin/kill -HUP $MAINPID\n');
+    expect(await c.exec('core-01', 'sudo systemctl start r && sudo systemctl reload r')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(await c.exec('core-01', 'sudo systemctl reload nosuch')).toEqual({ stdout: '', stderr: 'Failed to reload nosuch.service: Unit nosuch.service failed to load: No such file or directory.\n', exitCode: 6 });
+  });
+
+  it('--failed lists the failed units only (list-units --state=failed)', async () => {
+    const none = await c.exec('core-01', 'systemctl --failed');
+    expect(none).toEqual({ stdout: "0 loaded units listed. Pass --all to see loaded but inactive units, too.\nTo show all installed unit files use 'systemctl list-unit-files'.\n", stderr: '', exitCode: 0 });
+    c.writeFile('core-01', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '[Service]\nEnvironment=ETCD_HEARTBEAT_INTERVAL=x\nRestart=no\n');
+    await c.exec('core-01', 'sudo systemctl daemon-reload; sudo systemctl restart etcd2');
+    const failed = await c.exec('core-01', 'systemctl list-units --failed --no-legend');
+    // Without the legend there is no ● column either.
+    expect(failed.stdout).toBe('etcd2.service loaded failed failed etcd2\n');
+    expect((await c.exec('core-01', 'systemctl --state=active --no-legend')).stdout).not.toContain('etcd2');
+    expect((await c.exec('core-01', 'systemctl --state=running --no-legend')).stdout).toContain('fleet.service');
+  });
+
+  it('mask refuses a unit whose file is in /etc/systemd/system; --user has no bus to talk to', async () => {
+    c.writeFile('core-01', '/etc/systemd/system/hello.service', '[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl mask hello')).toEqual({ stdout: '', stderr: 'Failed to execute operation: File exists\n', exitCode: 1 });
+    expect((await c.exec('core-01', 'systemctl is-enabled hello')).stdout).toBe('static\n');
+    expect(await c.exec('core-01', 'sudo systemctl mask docker')).toEqual({ stdout: '', stderr: 'Created symlink from /etc/systemd/system/docker.service to /dev/null.\n', exitCode: 0 });
+    expect(await c.exec('core-01', 'systemctl --user status')).toEqual({ stdout: '', stderr: 'Failed to connect to bus: Connection refused\n', exitCode: 1 });
+  });
+});
+
 describe('systemctl and Restart=always', () => {
   it('etcd2 exiting with an error: failed state, the hold-off, restarted after RestartSec=10s; start waits for the job', async () => {
     const c = await createCluster({ seed: 9, machines: 3, userData: staticClusterUserData(3) });
