@@ -1,72 +1,16 @@
 import type { FileSystem } from './filesystem.ts';
-import { PRIORITY, type Journal } from './journal.ts';
+import { PRIORITY } from './journal.ts';
 import { MESSAGE_ID } from './journal-catalog.ts';
+import { exitStatusName } from './exit-status.ts';
 import { loadUnit, type LoadedUnit } from './unit-load.ts';
 import { unitFilePath, unitFilesText, unitSettings, type UnitSection } from './unit-files.ts';
+import type { JobResult, SystemdHost, UnitBackend, UnitRuntime, UnitState } from './unit-runtime.ts';
 
-/** A process behind a unit (etcd2.service -> the etcd member). `start` false: it exited at once. */
-export interface UnitBackend {
-  start(): boolean;
-  stop(): void;
-  /** Type=notify: false until the process has said READY=1 (it then calls `Units.ready`). */
-  isReady?(): boolean;
-  /** PID of the running main process. */
-  mainPid?(): number | undefined;
-}
-
-/** systemd's ActiveState. */
-export type UnitState = 'active' | 'activating' | 'deactivating' | 'inactive' | 'failed';
-
-/** How the main process of the unit's last run ended (systemctl status' `Process:` line). */
-export interface ExecStatus {
-  pid: number;
-  code: 'exited' | 'killed';
-  /** Exit status, or the signal's name without SIG. */
-  status: number | string;
-}
-
-/** What systemd knows of a unit at run time (the D-Bus properties systemctl status reads). */
-export interface UnitRuntime {
-  active: UnitState;
-  /** SubState: running, dead, failed, start, auto-restart, listening, exited. */
-  sub: string;
-  result: 'success' | 'exit-code';
-  activeEnter?: number;
-  activeExit?: number;
-  inactiveEnter?: number;
-  inactiveExit?: number;
-  mainPid?: number;
-  exec?: ExecStatus;
-}
-
-/** The host as systemd (PID 1) sees it: a journal, a clock, PIDs. `Host` fits this shape. */
-export interface SystemdHost {
-  readonly journal: Journal;
-  readonly context: { now(): number; setTimer(fn: () => void, ms: number): () => void };
-  allocPid(): number;
-}
-
-export type JobResult = 'done' | 'failed' | 'canceled';
+export type { ExecStatus, JobResult, SystemdHost, UnitBackend, UnitRuntime, UnitState } from './unit-runtime.ts';
 
 /** The job lines' MESSAGE_ID and RESULT= (job_log_status_message), for journalctl -x. */
 const DONE_STARTED = { messageId: MESSAGE_ID.unitStarted, result: 'done' };
 const DONE_STOPPED = { messageId: MESSAGE_ID.unitStopped, result: 'done' };
-
-/** systemd's exit status names (exit-status.c) for the codes etcd and friends use. */
-const EXIT_NAMES: Record<number, string> = {
-  0: 'SUCCESS',
-  1: 'FAILURE',
-  2: 'INVALIDARGUMENT',
-  3: 'NOTIMPLEMENTED',
-  4: 'NOPERMISSION',
-  5: 'NOTINSTALLED',
-  6: 'NOTCONFIGURED',
-  7: 'NOTRUNNING',
-};
-
-export function exitStatusName(code: number): string {
-  return `${code}/${EXIT_NAMES[code] ?? 'n/a'}`;
-}
 
 /** `10s`, `5`, `100ms`, `1min` -> ms (systemd time spans; a bare number is seconds). */
 export function parseTimeSpan(v: string): number | undefined {

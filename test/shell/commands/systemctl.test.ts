@@ -1,6 +1,6 @@
 /** systemctl (systemd 229 on CoreOS 1010) over a booted cluster's hosts. */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createCluster, type Cluster } from '../../../src/headless.ts';
+import { createCluster, type Cluster, type HeadlessCluster } from '../../../src/headless.ts';
 import { staticClusterUserData } from '../../../src/cluster.ts';
 
 const STAMP = /Wed 2016-06-01 09:0\d:\d\d UTC/.source;
@@ -209,6 +209,24 @@ describe('systemctl reload, --failed, mask of a file in /etc, --user', () => {
     expect((await c.exec('core-01', 'systemctl is-enabled hello')).stdout).toBe('static\n');
     expect(await c.exec('core-01', 'sudo systemctl mask docker')).toEqual({ stdout: '', stderr: 'Created symlink from /etc/systemd/system/docker.service to /dev/null.\n', exitCode: 0 });
     expect(await c.exec('core-01', 'systemctl --user status')).toEqual({ stdout: '', stderr: 'Failed to connect to bus: Connection refused\n', exitCode: 1 });
+  });
+});
+
+describe('systemctl status: exit status names', () => {
+  it('status names only the codes systemd itself defines (EXIT_STATUS_SYSTEMD); the journal line uses the LSB names too', async () => {
+    const c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+    c.writeFile('core-01', '/etc/systemd/system/two.service', '[Unit]\nDescription=Two\n[Service]\nExecStart=/usr/bin/two\n');
+    c.writeFile('core-01', '/etc/systemd/system/exec.service', '[Unit]\nDescription=Exec\n[Service]\nExecStart=/usr/bin/nothere\n');
+    await c.exec('core-01', 'sudo systemctl start two exec');
+    const units = (c as HeadlessCluster).sim.host('core-01').units;
+    units.processExited('two.service', 2);
+    units.processExited('exec.service', 203);
+    const two = await c.exec('core-01', 'systemctl status two');
+    expect(two.stdout).toMatch(/\n {2}Process: (\d+) ExecStart=\/usr\/bin\/two \(code=exited, status=2\)\n Main PID: \1 \(code=exited, status=2\)\n/);
+    expect(two.stdout).toContain('systemd[1]: two.service: Main process exited, code=exited, status=2/INVALIDARGUMENT\n');
+    const exec = await c.exec('core-01', 'systemctl status exec');
+    expect(exec.stdout).toMatch(/ Main PID: \d+ \(code=exited, status=203\/EXEC\)\n/);
+    expect(exec.stdout).toContain('exec.service: Main process exited, code=exited, status=203/EXEC\n');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Units } from '../../../host/units.ts';
-import { exitStatusName } from '../../../host/units.ts';
+import { exitStatusShort } from '../../../host/exit-status.ts';
 import { dropInPaths, unitFilePath } from '../../../host/unit-files.ts';
 import type { HostContext } from '../../process.ts';
 import { changedOnDisk, displayPath, formatRelative, formatTimestamp, journalLine } from './format.ts';
@@ -21,7 +21,7 @@ function comm(cmd: string): string {
 }
 
 function exitText(e: { code: 'exited' | 'killed'; status: number | string }): string {
-  return e.code === 'exited' ? `code=exited, status=${exitStatusName(e.status as number)}` : `code=killed, signal=${e.status}`;
+  return e.code === 'exited' ? `code=exited, status=${exitStatusShort(e.status as number)}` : `code=killed, signal=${e.status}`;
 }
 
 /** `Listen:` lines of a socket unit: `[::]:2375 (Stream)`, `/var/run/fleet.sock (Stream)`. */
