@@ -86,7 +86,7 @@ export class CloudinitBoot implements HostService {
       },
       maskUnit: (unit) => host.units.masked.add(unit),
       unmaskUnit: (unit) => host.units.masked.delete(unit),
-      daemonReload: () => undefined,
+      daemonReload: () => host.units.daemonReload(),
       log,
     };
     this.lastExit = this.run()(userdata, { publicIpv4: env.get('COREOS_PUBLIC_IPV4'), privateIpv4: env.get('COREOS_PRIVATE_IPV4') }, sys);

@@ -24,7 +24,7 @@ export class EtcdUnit implements UnitBackend {
   /** Undoes the pending READY=1 notice or the removed member's exit timer. */
   private cancelWatch: (() => void) | undefined;
   /** The latest `config()` and what it was read from. */
-  private lastConfig: { generation: number; hostname: string; config: EtcdConfig | { error: string } } | undefined;
+  private lastConfig: { generation: number; hostname: string; settings: unknown; config: EtcdConfig | { error: string } } | undefined;
 
   constructor(
     private host: Host,
@@ -45,11 +45,14 @@ export class EtcdUnit implements UnitBackend {
   config(): EtcdConfig | { error: string } {
     const { fs, hostname } = this.host;
     // It comes from the files and the host name alone; a reboot finds them as they were.
+    // The settings are the unit as systemd loaded it (an edit waits for daemon-reload); the
+    // EnvironmentFile= is read at each start.
+    const settings = this.host.units.settings(this.unit);
     const last = this.lastConfig;
-    if (last !== undefined && last.generation === fs.generation && last.hostname === hostname) return last.config;
-    const env = unitEnvironment(fs, this.unit, { machineId: this.host.machineId, hostname });
+    if (last !== undefined && last.generation === fs.generation && last.hostname === hostname && last.settings === settings) return last.config;
+    const env = unitEnvironment(fs, this.unit, { machineId: this.host.machineId, hostname }, settings);
     const config = this.unit === 'etcd2.service' ? etcd2Config(env) : etcd04Config(env);
-    this.lastConfig = { generation: fs.generation, hostname, config };
+    this.lastConfig = { generation: fs.generation, hostname, settings, config };
     return config;
   }
 

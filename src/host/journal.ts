@@ -14,6 +14,10 @@ export interface JournalEntry {
   pid: number;
   message: string;
   priority: number;
+  /** MESSAGE_ID, for `journalctl -x`'s catalog text (systemd's unit job lines carry one). */
+  messageId?: string;
+  /** RESULT= of a job line (`done`, `failed`), which the catalog text names. */
+  result?: string;
 }
 
 export type JournalListener = (e: JournalEntry) => void;
@@ -39,7 +43,7 @@ export class Journal {
     return this.bootNo;
   }
 
-  append(e: { unit?: string; identifier: string; pid: number; message: string; priority?: number }): void {
+  append(e: { unit?: string; identifier: string; pid: number; message: string; priority?: number; messageId?: string; result?: string }): void {
     const rec: JournalEntry = {
       t: this.now(),
       boot: this.bootNo,
@@ -50,6 +54,8 @@ export class Journal {
       message: e.message.endsWith('\n') ? e.message.replace(/\n+$/, '') : e.message,
       priority: e.priority ?? PRIORITY.info,
     };
+    if (e.messageId !== undefined) rec.messageId = e.messageId;
+    if (e.result !== undefined) rec.result = e.result;
     this.records.push(rec);
     // Copied: a listener may unsubscribe while it hears the record (nobody follows, mostly).
     if (this.listeners.size > 0) for (const l of [...this.listeners]) l(rec);

@@ -162,11 +162,11 @@ function readSettings(fs: FileSystem, u: FoundUnit): UnitSection[] | undefined {
 /**
  * The environment a unit's process starts with: `EnvironmentFile=` (a leading `-` ignores a
  * missing file) and `Environment=` in order, later assignments winning; an empty
- * `Environment=` clears the list, as systemd does.
+ * `Environment=` clears the list, as systemd does. `settings`: the unit as loaded, if it is.
  */
-export function unitEnvironment(fs: FileSystem, name: string, s: Specifiers): Map<string, string> {
+export function unitEnvironment(fs: FileSystem, name: string, s: Specifiers, settings = unitSettings(fs, name)): Map<string, string> {
   const env = new Map<string, string>();
-  for (const e of unitSettings(fs, name) ?? []) {
+  for (const e of settings ?? []) {
     if (e.section !== 'Service') continue;
     if (e.key === 'Environment') {
       if (e.value === '') env.clear();
@@ -180,9 +180,4 @@ export function unitEnvironment(fs: FileSystem, name: string, s: Specifiers): Ma
     }
   }
   return env;
-}
-
-/** Names listed in a `[Unit]` setting (e.g. `Conflicts=`). */
-export function unitList(fs: FileSystem, name: string, key: string): string[] {
-  return (unitSettings(fs, name) ?? []).filter((e) => e.section === 'Unit' && e.key === key).flatMap((e) => e.value.split(/\s+/).filter(Boolean));
 }

@@ -1,66 +1,16 @@
 import type { FileSystem } from './filesystem.ts';
-import { PRIORITY, type Journal } from './journal.ts';
-import { unitFilePath, unitFilesText, unitList, unitSettings } from './unit-files.ts';
+import { PRIORITY } from './journal.ts';
+import { MESSAGE_ID } from './journal-catalog.ts';
+import { exitStatusName } from './exit-status.ts';
+import { loadUnit, type LoadedUnit } from './unit-load.ts';
+import { unitFilePath, unitFilesText, unitSettings, type UnitSection } from './unit-files.ts';
+import type { JobResult, SystemdHost, UnitBackend, UnitRuntime, UnitState } from './unit-runtime.ts';
 
-/** A process behind a unit (etcd2.service -> the etcd member). `start` false: it exited at once. */
-export interface UnitBackend {
-  start(): boolean;
-  stop(): void;
-  /** Type=notify: false until the process has said READY=1 (it then calls `Units.ready`). */
-  isReady?(): boolean;
-  /** PID of the running main process. */
-  mainPid?(): number | undefined;
-}
+export type { ExecStatus, JobResult, SystemdHost, UnitBackend, UnitRuntime, UnitState } from './unit-runtime.ts';
 
-/** systemd's ActiveState. */
-export type UnitState = 'active' | 'activating' | 'deactivating' | 'inactive' | 'failed';
-
-/** How the main process of the unit's last run ended (systemctl status' `Process:` line). */
-export interface ExecStatus {
-  pid: number;
-  code: 'exited' | 'killed';
-  /** Exit status, or the signal's name without SIG. */
-  status: number | string;
-}
-
-/** What systemd knows of a unit at run time (the D-Bus properties systemctl status reads). */
-export interface UnitRuntime {
-  active: UnitState;
-  /** SubState: running, dead, failed, start, auto-restart, listening, exited. */
-  sub: string;
-  result: 'success' | 'exit-code';
-  activeEnter?: number;
-  activeExit?: number;
-  inactiveEnter?: number;
-  inactiveExit?: number;
-  mainPid?: number;
-  exec?: ExecStatus;
-}
-
-/** The host as systemd (PID 1) sees it: a journal, a clock, PIDs. `Host` fits this shape. */
-export interface SystemdHost {
-  readonly journal: Journal;
-  readonly context: { now(): number; setTimer(fn: () => void, ms: number): () => void };
-  allocPid(): number;
-}
-
-export type JobResult = 'done' | 'failed' | 'canceled';
-
-/** systemd's exit status names (exit-status.c) for the codes etcd and friends use. */
-const EXIT_NAMES: Record<number, string> = {
-  0: 'SUCCESS',
-  1: 'FAILURE',
-  2: 'INVALIDARGUMENT',
-  3: 'NOTIMPLEMENTED',
-  4: 'NOPERMISSION',
-  5: 'NOTINSTALLED',
-  6: 'NOTCONFIGURED',
-  7: 'NOTRUNNING',
-};
-
-export function exitStatusName(code: number): string {
-  return `${code}/${EXIT_NAMES[code] ?? 'n/a'}`;
-}
+/** The job lines' MESSAGE_ID and RESULT= (job_log_status_message), for journalctl -x. */
+const DONE_STARTED = { messageId: MESSAGE_ID.unitStarted, result: 'done' };
+const DONE_STOPPED = { messageId: MESSAGE_ID.unitStopped, result: 'done' };
 
 /** `10s`, `5`, `100ms`, `1min` -> ms (systemd time spans; a bare number is seconds). */
 export function parseTimeSpan(v: string): number | undefined {
@@ -87,8 +37,8 @@ export class Units {
   private rts = new Map<string, UnitRuntime>();
   private jobs = new Map<string, ((r: JobResult) => void)[]>();
   private restartTimers = new Map<string, () => void>();
-  /** Unit file texts as last loaded (for "changed on disk" warnings). */
-  private loaded = new Map<string, string>();
+  /** Units as PID 1 loaded them: the definition they run with until daemon-reload. */
+  private loaded = new Map<string, LoadedUnit>();
   readonly enabled = new Set<string>();
   readonly masked = new Set<string>();
 
@@ -135,11 +85,51 @@ export class Units {
     return unitFilePath(this.fs, name) !== undefined || this.backends.has(name);
   }
 
+  /**
+   * The unit's settings: as loaded, while it is loaded; else as its files say now (what
+   * systemctl reads for a unit PID 1 has not loaded).
+   */
+  settings(name: string): readonly UnitSection[] | undefined {
+    return this.loaded.get(name)?.settings ?? unitSettings(this.fs, name);
+  }
+
   /** A `[Unit]`/`[Service]` setting (last assignment wins), drop-ins included. */
   setting(name: string, section: string, key: string): string | undefined {
     let v: string | undefined;
-    for (const e of unitSettings(this.fs, name) ?? []) if (e.section === section && e.key === key) v = e.value;
+    for (const e of this.settings(name) ?? []) if (e.section === section && e.key === key) v = e.value;
     return v;
+  }
+
+  /**
+   * PID 1 loads the unit if it has not (systemctl asks for it by name: status, start...), and
+   * logs what it found wrong in its files. A unit that failed to load, or that was loaded but
+   * never started and is wanted by nothing, is garbage-collected at once (unit_check_gc), so
+   * the next reference reads its files again.
+   */
+  loadState(name: string): { state: 'loaded' | 'masked' | 'not-found' } | { state: 'error'; reason: string } {
+    if (this.masked.has(name)) return { state: 'masked' };
+    const u = this.load(name);
+    if (u?.error !== undefined) return { state: 'error', reason: u.error };
+    return u !== undefined || this.backends.has(name) ? { state: 'loaded' } : { state: 'not-found' };
+  }
+
+  private load(name: string): LoadedUnit | undefined {
+    const had = this.loaded.get(name);
+    if (had !== undefined && !this.collectable(name, had)) return had;
+    const u = loadUnit(this.fs, name);
+    if (u === undefined) {
+      this.loaded.delete(name);
+      return undefined;
+    }
+    this.loaded.set(name, u);
+    for (const d of u.diagnostics) this.log(name, d.message, d.priority);
+    return u;
+  }
+
+  private collectable(name: string, u: LoadedUnit): boolean {
+    if (u.error !== undefined) return true;
+    const rt = this.rts.get(name);
+    return (rt === undefined || rt.inactiveExit === undefined) && !this.enabled.has(name) && !this.jobs.has(name);
   }
 
   description(name: string): string {
@@ -157,20 +147,26 @@ export class Units {
   /** True when the unit's files changed since systemd loaded them (daemon-reload needed). */
   needsReload(name: string): boolean {
     const was = this.loaded.get(name);
-    return was !== undefined && was !== this.fileText(name);
+    return was !== undefined && was.text !== this.fileText(name);
   }
 
-  /** daemon-reload: systemd reads every unit file again. */
+  /** daemon-reload: systemd reads every loaded unit's files again (and says again what is wrong). */
   daemonReload(): void {
     this.log(undefined, 'Reloading.');
-    for (const name of [...this.loaded.keys()]) this.loaded.set(name, this.fileText(name));
+    for (const name of [...this.loaded.keys()]) {
+      this.loaded.delete(name);
+      this.load(name);
+    }
   }
 
   /** Queues a start job; `onJob` hears how it ends (a notify service ends it when ready). */
   start(name: string, onJob?: (r: JobResult) => void): { result: string } | { error: string } {
     // UNSURE: systemd 229's D-Bus error texts for a missing or masked unit.
     if (this.masked.has(name)) return { error: `Unit ${name} is masked.` };
-    if (!this.exists(name)) return { error: `Unit ${name} failed to load: No such file or directory.` };
+    const load = this.loadState(name);
+    if (load.state === 'not-found') return { error: `Unit ${name} failed to load: No such file or directory.` };
+    // transaction_add_job_and_dependencies of v229: other load errors point to the logs.
+    if (load.state === 'error') return { error: `Unit ${name} failed to load: ${load.reason}. See system logs and 'systemctl status ${name}' for details.` };
     const rt = this.runtime(name);
     if (rt.active === 'active') {
       onJob?.('done');
@@ -182,16 +178,15 @@ export class Units {
     }
     // A start during the hold-off starts it now.
     this.cancelRestart(name);
-    for (const other of unitList(this.fs, name, 'Conflicts')) if (this.state(other) !== 'inactive' && this.state(other) !== 'failed') this.stop(other);
+    for (const other of this.dependencies(name, 'Conflicts')) if (this.state(other) !== 'inactive' && this.state(other) !== 'failed') this.stop(other);
     this.launch(name, onJob);
     return { result: 'done' };
   }
 
   private launch(name: string, onJob?: (r: JobResult) => void): void {
     const rt = this.runtime(name);
-    if (!this.loaded.has(name)) this.loaded.set(name, this.fileText(name));
     const socket = name.endsWith('.socket');
-    this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`);
+    this.log(name, socket ? `Starting ${this.description(name)}.` : `Starting ${this.description(name)}...`, PRIORITY.info, { messageId: MESSAGE_ID.unitStarting });
     const now = this.now();
     rt.active = 'activating';
     rt.sub = 'start';
@@ -223,7 +218,7 @@ export class Units {
     rt.sub = name.endsWith('.socket') ? 'listening' : name.endsWith('.target') ? 'active' : 'running';
     rt.activeEnter = this.now();
     const d = this.description(name);
-    this.log(name, name.endsWith('.socket') ? `Listening on ${d}.` : name.endsWith('.target') ? `Reached target ${d}.` : `Started ${d}.`);
+    this.log(name, name.endsWith('.socket') ? `Listening on ${d}.` : name.endsWith('.target') ? `Reached target ${d}.` : `Started ${d}.`, PRIORITY.info, DONE_STARTED);
     this.finishJobs(name, 'done');
   }
 
@@ -244,7 +239,7 @@ export class Units {
     rt.activeExit = now;
     const failed = code !== 0;
     if (failed) this.log(name, `${name}: Main process exited, code=exited, status=${exitStatusName(code)}`, PRIORITY.notice);
-    if (starting) this.log(name, `Failed to start ${this.description(name)}.`, PRIORITY.err);
+    if (starting) this.log(name, `Failed to start ${this.description(name)}.`, PRIORITY.err, { messageId: MESSAGE_ID.unitFailed, result: 'failed' });
     if (failed) {
       this.log(name, `${name}: Unit entered failed state.`, PRIORITY.notice);
       this.log(name, `${name}: Failed with result 'exit-code'.`, PRIORITY.warning);
@@ -276,7 +271,7 @@ export class Units {
       this.restartTimers.delete(name);
       if (this.rts.get(name)?.sub !== 'auto-restart') return;
       this.log(name, `${name}: Service hold-off time over, scheduling restart.`);
-      this.log(name, `Stopped ${this.description(name)}.`);
+      this.log(name, `Stopped ${this.description(name)}.`, PRIORITY.info, DONE_STOPPED);
       rt.active = 'inactive';
       rt.sub = 'dead';
       this.launch(name);
@@ -296,7 +291,7 @@ export class Units {
     const d = this.description(name);
     const socket = name.endsWith('.socket');
     if (rt.active === 'active' || (rt.active === 'activating' && rt.sub === 'start')) {
-      if (!socket) this.log(name, `Stopping ${d}...`);
+      if (!socket) this.log(name, `Stopping ${d}...`, PRIORITY.info, { messageId: MESSAGE_ID.unitStopping });
       this.backends.get(name)?.stop();
       // etcd re-raises SIGTERM after its handlers run, so it dies of the signal.
       if (rt.mainPid !== undefined) rt.exec = { pid: rt.mainPid, code: 'killed', status: 'TERM' };
@@ -305,14 +300,32 @@ export class Units {
       rt.sub = 'dead';
       rt.result = 'success';
       rt.activeExit = rt.inactiveEnter = this.now();
-      this.log(name, socket ? `Closed ${d}.` : `Stopped ${d}.`);
+      this.log(name, socket ? `Closed ${d}.` : `Stopped ${d}.`, PRIORITY.info, DONE_STOPPED);
       this.finishJobs(name, 'canceled');
     } else if (rt.sub === 'auto-restart') {
       rt.active = rt.result === 'success' ? 'inactive' : 'failed';
       rt.sub = rt.result === 'success' ? 'dead' : 'failed';
       rt.inactiveEnter = this.now();
-      this.log(name, `Stopped ${d}.`);
+      this.log(name, `Stopped ${d}.`, PRIORITY.info, DONE_STOPPED);
     }
+    return { result: 'done' };
+  }
+
+  /**
+   * A reload job: refused, as transaction_add_job_and_dependencies refuses it, for a unit that
+   * did not load or has no ExecReload= (unit_job_is_applicable); else Reloading/Reloaded.
+   */
+  reload(name: string): { result: string } | { error: string } {
+    const load = this.loadState(name);
+    if (load.state === 'masked') return { error: `Unit ${name} is masked.` };
+    if (load.state === 'not-found') return { error: `Unit ${name} failed to load: No such file or directory.` };
+    if (load.state === 'error') return { error: `Unit ${name} failed to load: ${load.reason}. See system logs and 'systemctl status ${name}' for details.` };
+    if (!name.endsWith('.service') || !this.setting(name, 'Service', 'ExecReload')) return { error: `Job type reload is not applicable for unit ${name}.` };
+    // UNSURE: v229 fails the job of an inactive unit ("Job for x invalid."); the text here is older.
+    if (!this.isActive(name)) return { error: `Unit ${name} is not active.` };
+    const d = this.description(name);
+    this.log(name, `Reloading ${d}.`, PRIORITY.info, { messageId: MESSAGE_ID.unitReloading });
+    this.log(name, `Reloaded ${d}.`, PRIORITY.info, { messageId: MESSAGE_ID.unitReloaded, result: 'done' });
     return { result: 'done' };
   }
 
@@ -333,7 +346,7 @@ export class Units {
         this.stop(name);
         return this.start(name);
       case 'reload':
-        return this.isActive(name) ? { result: 'done' } : { error: `Job for ${name} canceled.` };
+        return this.reload(name);
       default:
         return { error: `Unknown unit command ${command}` };
     }
@@ -368,6 +381,11 @@ export class Units {
     for (const cb of list) cb(r);
   }
 
+  /** Names listed in a `[Unit]` setting (e.g. `Conflicts=`), as loaded. */
+  private dependencies(name: string, key: string): string[] {
+    return (this.settings(name) ?? []).filter((e) => e.section === 'Unit' && e.key === key).flatMap((e) => e.value.split(/\s+/).filter(Boolean));
+  }
+
   private fileText(name: string): string {
     return unitFilesText(this.fs, name);
   }
@@ -377,7 +395,7 @@ export class Units {
   }
 
   /** A line from systemd (PID 1); with a unit, `journalctl -u` shows it (UNIT= field). */
-  private log(unit: string | undefined, message: string, priority: number = PRIORITY.info): void {
-    this.host?.journal.append({ unit, identifier: 'systemd', pid: 1, message, priority });
+  private log(unit: string | undefined, message: string, priority: number = PRIORITY.info, job?: { messageId: string; result?: string }): void {
+    this.host?.journal.append({ unit, identifier: 'systemd', pid: 1, message, priority, ...job });
   }
 }

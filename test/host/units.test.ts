@@ -168,6 +168,54 @@ describe('Units', () => {
     expect(units.needsReload('demo.service')).toBe(false);
   });
 
+  it('a unit that fails to load: its diagnostics go to the journal under the unit, start is refused with the load error', () => {
+    const { fs, units, journal } = setup();
+    fs.write('/etc/systemd/system/broken.service', '[Unit]\nDescription=Broken\nFoo=bar\nthis is not a line\n[Service]\nExecStart=/bin/x\n');
+    expect(units.start('broken.service')).toEqual({
+      error: "Unit broken.service failed to load: Invalid argument. See system logs and 'systemctl status broken.service' for details.",
+    });
+    expect(journal.entries().map((e) => [e.unit, e.identifier, e.pid, e.priority, e.message])).toEqual([
+      ['broken.service', 'systemd', 1, 4, "[/etc/systemd/system/broken.service:3] Unknown lvalue 'Foo' in section 'Unit'"],
+      ['broken.service', 'systemd', 1, 4, "[/etc/systemd/system/broken.service:4] Missing '='."],
+    ]);
+    expect(units.loadState('broken.service')).toEqual({ state: 'error', reason: 'Invalid argument' });
+    expect(units.state('broken.service')).toBe('inactive');
+    // A unit that failed to load is not kept: fixed on disk, the next start reads it again.
+    fs.write('/etc/systemd/system/broken.service', '[Unit]\nDescription=Fixed\n[Service]\nExecStart=/bin/x\n');
+    expect(units.start('broken.service')).toEqual({ result: 'done' });
+    expect(journal.entries().at(-1)?.message).toBe('Started Fixed.');
+  });
+
+  it('warnings only: the unit loads with the settings that were understood; each load says them again', () => {
+    const { fs, units, log } = setup();
+    fs.write('/etc/systemd/system/w.service', '[Unit]\nDescription=W\n[Service]\nExecStart=/bin/w\nBogus=1\n[Instal]\nWantedBy=multi-user.target\n');
+    units.start('w.service');
+    expect(units.loadState('w.service')).toEqual({ state: 'loaded' });
+    expect(units.unitFileState('w.service')).toBe('static');
+    expect(log()).toEqual([
+      "systemd: [/etc/systemd/system/w.service:5] Unknown lvalue 'Bogus' in section 'Service'",
+      "systemd: [/etc/systemd/system/w.service:6] Unknown section 'Instal'. Ignoring.",
+      'systemd: Starting W...',
+      'systemd: Started W.',
+    ]);
+    units.daemonReload();
+    expect(log().slice(4)).toEqual(['systemd: Reloading.', "systemd: [/etc/systemd/system/w.service:5] Unknown lvalue 'Bogus' in section 'Service'", "systemd: [/etc/systemd/system/w.service:6] Unknown section 'Instal'. Ignoring."]);
+  });
+
+  it('a loaded unit keeps its definition until daemon-reload', () => {
+    const { fs, units, log } = setup();
+    fs.write('/etc/systemd/system/hello.service', '[Unit]\nDescription=Hello\n[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    units.start('hello.service');
+    fs.write('/etc/systemd/system/hello.service', '[Unit]\nDescription=Hello Changed\n[Service]\nExecStart=/usr/bin/sleep 2000\n');
+    expect(units.needsReload('hello.service')).toBe(true);
+    units.command('hello.service', 'restart');
+    expect(units.setting('hello.service', 'Service', 'ExecStart')).toBe('/usr/bin/sleep 1000');
+    expect(log().slice(2)).toEqual(['systemd: Stopping Hello...', 'systemd: Stopped Hello.', 'systemd: Starting Hello...', 'systemd: Started Hello.']);
+    units.daemonReload();
+    expect(units.description('hello.service')).toBe('Hello Changed');
+    expect(units.setting('hello.service', 'Service', 'ExecStart')).toBe('/usr/bin/sleep 2000');
+  });
+
   it('time spans', () => {
     expect(parseTimeSpan('10s')).toBe(10_000);
     expect(parseTimeSpan('5')).toBe(5000);

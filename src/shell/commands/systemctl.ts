@@ -3,13 +3,15 @@ import { unitFilePath, dropInPaths } from '../../host/unit-files.ts';
 import type { Command, Process } from '../process.ts';
 import { killedStatus } from '../signal.ts';
 import { getopt } from './lib/getopt.ts';
-import { displayPath, mangle, UNIT_TYPES } from './systemctl/format.ts';
+import { changedOnDisk, displayPath, mangle, UNIT_TYPES } from './systemctl/format.ts';
 import { listUnitFiles, listUnits } from './systemctl/list.ts';
 import { unitStatus } from './systemctl/status.ts';
 
 interface Opts {
   all: boolean;
   types: string[];
+  /** --state= / --failed: load, active or sub states to list. */
+  states: string[];
   legend: boolean;
   quiet: boolean;
   lines: number;
@@ -66,18 +68,24 @@ export const systemctl: Command = async (proc) => {
       version: 'V',
       plain: 'p',
       recursive: 'r',
+      failed: 'F',
+      user: 'U',
     },
   });
   if (!r.ok) {
     proc.stderr.write(`systemctl: ${r.error}\n`);
     return 1;
   }
-  const o: Opts = { all: false, types: [], legend: true, quiet: false, lines: 10, now: false };
+  const o: Opts = { all: false, types: [], states: [], legend: true, quiet: false, lines: 10, now: false };
+  let user = false;
   for (const [k, v] of r.opts) {
     if (k === 'a') o.all = true;
     else if (k === 'L') o.legend = false;
     else if (k === 'q') o.quiet = true;
     else if (k === 'N') o.now = true;
+    else if (k === 'F') o.states.push('failed');
+    else if (k === 'S') o.states.push(...(v as string).split(','));
+    else if (k === 'U') user = true;
     else if (k === 'h') {
       proc.stdout.write('systemctl [OPTIONS...] {COMMAND} ...\n\nQuery or send control commands to the systemd manager.\n');
       return 0;
@@ -106,6 +114,8 @@ export const systemctl: Command = async (proc) => {
     }
   }
   const units = proc.host.units;
+  // CoreOS runs no per-user systemd (coreos/bugs#675); UNSURE: 219 said "Failed to get D-Bus connection".
+  if (user) return fail(proc, 'Failed to connect to bus: Connection refused');
   if (!units) {
     proc.stderr.write('Failed to connect to bus: No such file or directory\n');
     return 1;
@@ -119,7 +129,7 @@ export const systemctl: Command = async (proc) => {
   const root = proc.env.get('USER') === 'root';
   switch (verb) {
     case 'list-units':
-      proc.stdout.write(listUnits(units, { all: o.all, types: o.types, legend: o.legend, patterns: rest }));
+      proc.stdout.write(listUnits(units, { all: o.all, types: o.types, states: o.states, legend: o.legend, patterns: rest }));
       return 0;
     case 'list-unit-files':
       proc.stdout.write(listUnitFiles(units, proc.host.fs, { types: o.types, legend: o.legend, patterns: rest }));
@@ -221,7 +231,7 @@ function cat(proc: Process, units: Units, names: string[]): number {
     proc.stdout.write(`# ${displayPath(path)}\n${fs.read(path) ?? ''}`);
     // cat_file(dropin, newline = first drop-in): a blank line before the first one only.
     dropInPaths(fs, n).forEach((d, i) => proc.stdout.write(`${i === 0 ? '\n' : ''}# ${displayPath(d)}\n${fs.read(d) ?? ''}`));
-    if (units.needsReload(n)) proc.stderr.write(`Warning: ${n} changed on disk. Run 'systemctl daemon-reload' to reload units.\n`);
+    if (units.needsReload(n)) proc.stderr.write(changedOnDisk(n));
   }
   return code;
 }
@@ -232,7 +242,10 @@ function unitFiles(proc: Process, units: Units, verb: string, names: string[]): 
   for (const n of names) {
     const path = unitFilePath(fs, n);
     if (verb === 'mask') {
-      if (!units.masked.has(n)) proc.stderr.write(`Created symlink from /etc/systemd/system/${n} to /dev/null.\n`);
+      // unit_file_mask: the symlink's place is taken by a real file (EEXIST); an empty one is a mask already.
+      const local = `/etc/systemd/system/${n}`;
+      if (fs.isFile(local) && (fs.read(local) ?? '') !== '') return fail(proc, 'Failed to execute operation: File exists');
+      if (!units.masked.has(n)) proc.stderr.write(`Created symlink from ${local} to /dev/null.\n`);
       units.masked.add(n);
       continue;
     }
@@ -262,6 +275,19 @@ function installList(units: Units, name: string, key: string): string[] {
   return v ? v.split(/\s+/).filter(Boolean) : [];
 }
 
+/**
+ * translate_bus_error_to_exit_status of v229: LSB codes for the D-Bus errors (load failed is
+ * EXIT_NOTCONFIGURED 6, a job type not applicable EXIT_NOTIMPLEMENTED 3). UNSURE for 3.
+ */
+function exitFor(error: string): number {
+  return error.includes('failed to load') ? 6 : error.includes('is not applicable') ? 3 : 1;
+}
+
+/** start_unit_one: once the job is queued, a unit whose files changed since they were loaded is named. */
+function warnChanged(proc: Process, units: Units, name: string): void {
+  if (units.needsReload(name)) proc.stderr.write(changedOnDisk(name));
+}
+
 /** Queues the jobs, then waits for each as bus_wait_for_jobs does. */
 async function jobs(proc: Process, units: Units, verb: string, names: string[]): Promise<number> {
   let code = 0;
@@ -274,13 +300,15 @@ async function jobs(proc: Process, units: Units, verb: string, names: string[]):
         continue;
       }
       units.stop(n);
+      warnChanged(proc, units, n);
       continue;
     }
     if (verb === 'reload') {
-      if (!units.isActive(n)) {
-        proc.stderr.write(`Failed to reload ${n}: Unit ${n} is not active.\n`);
-        code ||= 1;
-      }
+      const res = units.reload(n);
+      if ('error' in res) {
+        proc.stderr.write(`Failed to reload ${n}: ${res.error}\n`);
+        code ||= exitFor(res.error);
+      } else warnChanged(proc, units, n);
       continue;
     }
     const tryOnly = verb === 'try-restart' || verb === 'condrestart' || verb === 'reload-or-try-restart' || verb === 'try-reload-or-restart' || verb === 'force-reload';
@@ -291,10 +319,10 @@ async function jobs(proc: Process, units: Units, verb: string, names: string[]):
     const res = units.start(n, (jr) => (settle ? proc.host.wake(() => settle!(jr)) : (early = jr)));
     if ('error' in res) {
       proc.stderr.write(`Failed to ${verb} ${n}: ${res.error}\n`);
-      // UNSURE: LSB codes of v229's translate_bus_error_to_exit_status (load failed = 6).
-      code ||= res.error.includes('failed to load') ? 6 : 1;
+      code ||= exitFor(res.error);
       continue;
     }
+    warnChanged(proc, units, n);
     waits.push(early !== undefined ? Promise.resolve({ name: n, r: early }) : new Promise((resolve) => (settle = (jr) => resolve({ name: n, r: jr }))));
   }
   if (waits.length === 0) return code;

@@ -1,6 +1,6 @@
 /** systemctl (systemd 229 on CoreOS 1010) over a booted cluster's hosts. */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createCluster, type Cluster } from '../../../src/headless.ts';
+import { createCluster, type Cluster, type HeadlessCluster } from '../../../src/headless.ts';
 import { staticClusterUserData } from '../../../src/cluster.ts';
 
 const STAMP = /Wed 2016-06-01 09:0\d:\d\d UTC/.source;
@@ -127,12 +127,116 @@ describe('systemctl', () => {
   });
 });
 
+describe('systemctl and broken or edited unit files', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+  });
+  const BROKEN = '/etc/systemd/system/broken.service';
+
+  it('a unit that fails to load: start names the error, status shows Loaded: error and the diagnostics at their lines', async () => {
+    c.writeFile('core-01', BROKEN, '[Unit]\nDescription=Broken\nFoo=bar\nthis is not a line\n\n[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl start broken')).toEqual({
+      stdout: '',
+      stderr: "Failed to start broken.service: Unit broken.service failed to load: Invalid argument. See system logs and 'systemctl status broken.service' for details.\n",
+      exitCode: 6,
+    });
+    const s = await c.exec('core-01', 'systemctl status broken');
+    expect(s.exitCode).toBe(3);
+    const [head, journal] = s.stdout.split('\n\n');
+    expect(head).toBe('● broken.service - Broken\n   Loaded: error (Reason: Invalid argument)\n   Active: inactive (dead)');
+    expect(journal).toMatch(/^Jun 01 09:\d\d:\d\d core-01 systemd\[1\]: \[\/etc\/systemd\/system\/broken\.service:3\] Unknown lvalue 'Foo' in section 'Unit'\n/);
+    expect(journal).toContain("systemd[1]: [/etc/systemd/system/broken.service:4] Missing '='.\n");
+    expect((await c.exec('core-01', 'journalctl -u broken -q')).stdout).toContain("core-01 systemd[1]: [/etc/systemd/system/broken.service:4] Missing '='.\n");
+  });
+
+  it('a relative ExecStart: the line is ignored and the service refused', async () => {
+    c.writeFile('core-01', '/etc/systemd/system/relative.service', '[Unit]\nDescription=Relative\n\n[Service]\nExecStart=docker run busybox\n');
+    expect((await c.exec('core-01', 'sudo systemctl start relative')).exitCode).toBe(6);
+    const j = (await c.exec('core-01', 'journalctl -u relative -q')).stdout.split('\n').map((l) => l.replace(/^.*?systemd\[1\]: /, ''));
+    expect(j.slice(0, 2)).toEqual(['[/etc/systemd/system/relative.service:5] Executable path is not absolute, ignoring: docker run busybox', 'relative.service: Service lacks both ExecStart= and ExecStop= setting. Refusing.']);
+  });
+
+  it('an edit takes effect at daemon-reload; before that start, restart and status warn that the file changed on disk', async () => {
+    const path = '/etc/systemd/system/hello.service';
+    c.writeFile('core-01', path, '[Unit]\nDescription=Hello\n\n[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl start hello')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    c.writeFile('core-01', path, '[Unit]\nDescription=Hello Changed\n\n[Service]\nExecStart=/usr/bin/sleep 2000\n');
+    const warning = "Warning: hello.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n";
+    expect(await c.exec('core-01', 'sudo systemctl restart hello')).toEqual({ stdout: '', stderr: warning, exitCode: 0 });
+    const s = await c.exec('core-01', 'systemctl status hello');
+    expect(s.stderr).toBe(warning);
+    expect(s.stdout).toMatch(/^● hello\.service - Hello\n/);
+    expect(s.stdout).toMatch(/\n {11}└─\d+ \/usr\/bin\/sleep 1000\n/);
+    expect(s.stdout).toContain('systemd[1]: Stopping Hello...\n');
+    expect((await c.exec('core-01', 'sudo systemctl daemon-reload')).exitCode).toBe(0);
+    expect(await c.exec('core-01', 'sudo systemctl restart hello')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const after = await c.exec('core-01', 'systemctl status hello');
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toMatch(/^● hello\.service - Hello Changed\n/);
+    expect(after.stdout).toMatch(/\n {11}└─\d+ \/usr\/bin\/sleep 2000\n/);
+  });
+});
+
+describe('systemctl reload, --failed, mask of a file in /etc, --user', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+  });
+
+  it('reload needs ExecReload= (the job type is not applicable otherwise, exit 3); a unit that has one reloads', async () => {
+    expect(await c.exec('core-01', 'sudo systemctl reload etcd2')).toEqual({ stdout: '', stderr: 'Failed to reload etcd2.service: Job type reload is not applicable for unit etcd2.service.\n', exitCode: 3 });
+    c.writeFile('core-01', '/etc/systemd/system/r.service', '[Service]\nExecStart=/usr/bin/sleep 1000\nExecReload=/bin/kill -HUP $MAINPID\n');
+    expect(await c.exec('core-01', 'sudo systemctl start r && sudo systemctl reload r')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(await c.exec('core-01', 'sudo systemctl reload nosuch')).toEqual({ stdout: '', stderr: 'Failed to reload nosuch.service: Unit nosuch.service failed to load: No such file or directory.\n', exitCode: 6 });
+  });
+
+  it('--failed lists the failed units only (list-units --state=failed)', async () => {
+    const none = await c.exec('core-01', 'systemctl --failed');
+    expect(none).toEqual({ stdout: "0 loaded units listed. Pass --all to see loaded but inactive units, too.\nTo show all installed unit files use 'systemctl list-unit-files'.\n", stderr: '', exitCode: 0 });
+    c.writeFile('core-01', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '[Service]\nEnvironment=ETCD_HEARTBEAT_INTERVAL=x\nRestart=no\n');
+    await c.exec('core-01', 'sudo systemctl daemon-reload; sudo systemctl restart etcd2');
+    const failed = await c.exec('core-01', 'systemctl list-units --failed --no-legend');
+    // Without the legend there is no ● column either.
+    expect(failed.stdout).toBe('etcd2.service loaded failed failed etcd2\n');
+    expect((await c.exec('core-01', 'systemctl --state=active --no-legend')).stdout).not.toContain('etcd2');
+    expect((await c.exec('core-01', 'systemctl --state=running --no-legend')).stdout).toContain('fleet.service');
+  });
+
+  it('mask refuses a unit whose file is in /etc/systemd/system; --user has no bus to talk to', async () => {
+    c.writeFile('core-01', '/etc/systemd/system/hello.service', '[Service]\nExecStart=/usr/bin/sleep 1000\n');
+    expect(await c.exec('core-01', 'sudo systemctl mask hello')).toEqual({ stdout: '', stderr: 'Failed to execute operation: File exists\n', exitCode: 1 });
+    expect((await c.exec('core-01', 'systemctl is-enabled hello')).stdout).toBe('static\n');
+    expect(await c.exec('core-01', 'sudo systemctl mask docker')).toEqual({ stdout: '', stderr: 'Created symlink from /etc/systemd/system/docker.service to /dev/null.\n', exitCode: 0 });
+    expect(await c.exec('core-01', 'systemctl --user status')).toEqual({ stdout: '', stderr: 'Failed to connect to bus: Connection refused\n', exitCode: 1 });
+  });
+});
+
+describe('systemctl status: exit status names', () => {
+  it('status names only the codes systemd itself defines (EXIT_STATUS_SYSTEMD); the journal line uses the LSB names too', async () => {
+    const c = await createCluster({ seed: 5, machines: 1, userData: staticClusterUserData(1) });
+    c.writeFile('core-01', '/etc/systemd/system/two.service', '[Unit]\nDescription=Two\n[Service]\nExecStart=/usr/bin/two\n');
+    c.writeFile('core-01', '/etc/systemd/system/exec.service', '[Unit]\nDescription=Exec\n[Service]\nExecStart=/usr/bin/nothere\n');
+    await c.exec('core-01', 'sudo systemctl start two exec');
+    const units = (c as HeadlessCluster).sim.host('core-01').units;
+    units.processExited('two.service', 2);
+    units.processExited('exec.service', 203);
+    const two = await c.exec('core-01', 'systemctl status two');
+    expect(two.stdout).toMatch(/\n {2}Process: (\d+) ExecStart=\/usr\/bin\/two \(code=exited, status=2\)\n Main PID: \1 \(code=exited, status=2\)\n/);
+    expect(two.stdout).toContain('systemd[1]: two.service: Main process exited, code=exited, status=2/INVALIDARGUMENT\n');
+    const exec = await c.exec('core-01', 'systemctl status exec');
+    expect(exec.stdout).toMatch(/ Main PID: \d+ \(code=exited, status=203\/EXEC\)\n/);
+    expect(exec.stdout).toContain('exec.service: Main process exited, code=exited, status=203/EXEC\n');
+  });
+});
+
 describe('systemctl and Restart=always', () => {
   it('etcd2 exiting with an error: failed state, the hold-off, restarted after RestartSec=10s; start waits for the job', async () => {
     const c = await createCluster({ seed: 9, machines: 3, userData: staticClusterUserData(3) });
     // A drop-in with a bad value makes etcd exit at once (flag parsing).
     c.writeFile('core-02', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '[Service]\nEnvironment=ETCD_HEARTBEAT_INTERVAL=x\n');
     const start = c.now();
+    expect((await c.exec('core-02', 'sudo systemctl daemon-reload')).exitCode).toBe(0);
     const r = await c.exec('core-02', 'sudo systemctl restart etcd2');
     expect(r).toEqual({
       stdout: '',
@@ -171,7 +275,13 @@ describe('systemctl and Restart=always', () => {
     expect(c.now() - start).toBeGreaterThanOrEqual(10_000);
     // Fixed and started by hand: the loop ends.
     c.writeFile('core-02', '/etc/systemd/system/etcd2.service.d/30-bad.conf', '');
-    expect((await c.exec('core-02', 'sudo systemctl start etcd2')).exitCode).toBe(0);
+    // Without daemon-reload the start runs the definition loaded before, and fails as before.
+    expect((await c.exec('core-02', 'sudo systemctl start etcd2')).stderr).toBe(
+      "Warning: etcd2.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n" +
+        'Job for etcd2.service failed because the control process exited with error code. See "systemctl status etcd2.service" and "journalctl -xe" for details.\n',
+    );
+    expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('activating\n');
+    expect((await c.exec('core-02', 'sudo systemctl daemon-reload && sudo systemctl start etcd2')).exitCode).toBe(0);
     expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('active\n');
     await c.advance(30_000);
     expect((await c.exec('core-02', 'systemctl is-active etcd2')).stdout).toBe('active\n');

@@ -57,3 +57,8 @@ export function mangle(name: string): string {
 export function displayPath(path: string): string {
   return path.startsWith('/usr/lib/systemd/') ? `/usr/lib64/systemd/${path.slice('/usr/lib/systemd/'.length)}` : path;
 }
+
+/** warn_unit_file_changed (log_warning: stderr). */
+export function changedOnDisk(name: string): string {
+  return `Warning: ${name} changed on disk. Run 'systemctl daemon-reload' to reload units.\n`;
+}

@@ -26,7 +26,8 @@ function typeOk(name: string, types: string[]): boolean {
  * `systemctl list-units` (output_units_list of systemd 229, as written to a pipe: full width).
  * Loaded units that are not inactive; with --all every unit systemd knows of.
  */
-export function listUnits(units: Units, o: { all: boolean; types: string[]; legend: boolean; patterns: string[] }): string {
+export function listUnits(units: Units, o: { all: boolean; types: string[]; states?: string[]; legend: boolean; patterns: string[] }): string {
+  const states = o.states ?? [];
   const rows = units
     .known()
     .filter((n) => typeOk(n, o.types) && matches(n, o.patterns))
@@ -35,6 +36,8 @@ export function listUnits(units: Units, o: { all: boolean; types: string[]; lege
       const load = units.masked.has(n) ? 'masked' : units.exists(n) ? 'loaded' : 'not-found';
       return { id: n, load, active: rt.active as string, sub: rt.sub, desc: units.description(n) };
     })
+    // --state= is matched against the load, active and sub state (ListUnitsFiltered).
+    .filter((r) => states.length === 0 || states.includes(r.load) || states.includes(r.active) || states.includes(r.sub))
     .filter((r) => o.all || r.active !== 'inactive')
     .sort((a, b) => byTypeThenName(a.id, b.id));
   const w = (k: 'id' | 'load' | 'active' | 'sub', head: string) => Math.max(head.length, ...rows.map((r) => r[k].length));

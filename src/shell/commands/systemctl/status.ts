@@ -1,8 +1,8 @@
 import type { Units } from '../../../host/units.ts';
-import { exitStatusName } from '../../../host/units.ts';
+import { exitStatusShort } from '../../../host/exit-status.ts';
 import { dropInPaths, unitFilePath } from '../../../host/unit-files.ts';
 import type { HostContext } from '../../process.ts';
-import { displayPath, formatRelative, formatTimestamp, journalLine } from './format.ts';
+import { changedOnDisk, displayPath, formatRelative, formatTimestamp, journalLine } from './format.ts';
 
 /** DefaultTasksMax of systemd 228-230. */
 const TASKS_MAX = 512;
@@ -21,7 +21,7 @@ function comm(cmd: string): string {
 }
 
 function exitText(e: { code: 'exited' | 'killed'; status: number | string }): string {
-  return e.code === 'exited' ? `code=exited, status=${exitStatusName(e.status as number)}` : `code=killed, signal=${e.status}`;
+  return e.code === 'exited' ? `code=exited, status=${exitStatusShort(e.status as number)}` : `code=killed, signal=${e.status}`;
 }
 
 /** `Listen:` lines of a socket unit: `[::]:2375 (Stream)`, `/var/run/fleet.sock (Stream)`. */
@@ -54,13 +54,15 @@ export function unitStatus(host: HostContext, units: Units, name: string, lines:
   const path = unitFilePath(fs, name);
   const rt = units.runtime(name);
   const active = rt.active === 'active';
-  if (!units.exists(name)) {
+  const load = units.loadState(name);
+  if (load.state === 'not-found') {
     out.push(`● ${name}`, '   Loaded: not-found (Reason: No such file or directory)', '   Active: inactive (dead)');
     return { out: out.join('\n') + '\n' + journalPart(host, name, 0, lines), active: false };
   }
   const desc = units.description(name);
   out.push(`● ${name}${desc !== name ? ` - ${desc}` : ''}`);
-  if (units.masked.has(name)) out.push('   Loaded: masked (/dev/null)');
+  if (load.state === 'masked') out.push('   Loaded: masked (/dev/null)');
+  else if (load.state === 'error') out.push(`   Loaded: error (Reason: ${load.reason})`);
   else if (path) out.push(`   Loaded: loaded (${displayPath(path)}; ${units.unitFileState(name)}; vendor preset: disabled)`);
   else out.push('   Loaded: loaded');
   // Drop-ins grouped by directory, the way print_status_info draws them.
@@ -97,7 +99,7 @@ export function unitStatus(host: HostContext, units: Units, name: string, lines:
     out.push(`   CGroup: /system.slice/${name}`, `           └─${rt.mainPid} ${cmd ?? ''}`);
   }
   const since = rt.inactiveExit ?? 0;
-  const warning = units.needsReload(name) ? `Warning: ${name} changed on disk. Run 'systemctl daemon-reload' to reload units.\n` : undefined;
+  const warning = units.needsReload(name) ? changedOnDisk(name) : undefined;
   return { out: out.join('\n') + '\n' + journalPart(host, name, since, lines), active, warning };
 }
 
