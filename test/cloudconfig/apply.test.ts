@@ -208,6 +208,10 @@ write_files:
     const { sys, code } = run('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n  command: [start\n');
     expect(code).toBe(1);
     expect(sys.commands).toEqual([]);
+    // The validator's YAML error and its line-0 warning come first.
+    const v = sys.lines.indexOf('line 0: warning: incorrect type for "" (want struct)');
+    expect(sys.lines[v - 1]).toMatch(/^line 5: error: /);
+    expect(sys.lines[v + 1]).toBe('Fetching meta-data from datasource of type "local-file"');
     const i = sys.lines.findIndex((l) => l.startsWith('Failed to parse user-data: YAML error: '));
     expect(i).toBeGreaterThan(0);
     expect(sys.lines[i]!.endsWith('\nContinuing...')).toBe(true);
