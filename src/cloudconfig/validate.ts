@@ -1,4 +1,4 @@
-import { isCloudConfig, isScript } from './header.ts';
+import { isCloudConfig, isIgnitionConfig, isScript } from './header.ts';
 import { newContext } from './line-context.ts';
 import { INVALID } from './go-value.ts';
 import { coerceNodes, normalizeNodeNames, toNode, type Node } from './node.ts';
@@ -11,11 +11,11 @@ import { parseYaml } from './yaml-parse.ts';
 const EMPTY_NODE: Node = { name: '', line: 0, value: INVALID, children: [] };
 
 /**
- * validate.Validate of coreos-cloudinit v1.9.3: empty user-data and scripts are fine; anything
+ * validate.Validate of coreos-cloudinit v1.9.3: empty user-data, scripts and Ignition configs are fine; anything
  * else must be a cloud-config, parsed and run through the rules. Never throws.
  */
 export function validate(userdata: string): Report {
-  if (userdata.length === 0 || isScript(userdata)) return { entries: [] };
+  if (userdata.length === 0 || isScript(userdata) || isIgnitionConfig(userdata)) return { entries: [] };
   if (!isCloudConfig(userdata)) {
     return { entries: [{ line: 1, level: 'error', message: 'must be "#cloud-config" or begin with "#!"' }] };
   }

@@ -11,6 +11,11 @@ describe('header', () => {
     expect(lines('#cloud-config  \nhostname: a\n')).toEqual([]);
     expect(lines('#cloud-config\r\nhostname: a\r\n')).toEqual([]);
   });
+  it('Ignition configs are not validated (config.IsIgnitionConfig: JSON with an integer ignitionVersion)', () => {
+    expect(lines('{"ignitionVersion": 1}')).toEqual([]);
+    expect(lines('{"ignitionVersion": "1"}')).toEqual(['line 1: error: must be "#cloud-config" or begin with "#!"']);
+    expect(lines('{"ignition": {"version": "2.0.0"}}')).toEqual(['line 1: error: must be "#cloud-config" or begin with "#!"']);
+  });
   it('scripts and empty user-data are not validated', () => {
     expect(lines('#!/bin/bash\necho hi\n')).toEqual([]);
     expect(lines('')).toEqual([]);
