@@ -1,5 +1,5 @@
 import type { WriteFile } from './config.ts';
-import { decodeBase64 } from './decode.ts';
+import { base64ErrorAt, decodeBase64 } from './decode.ts';
 import { gunzip } from './apply-gunzip.ts';
 
 /**
@@ -40,14 +40,18 @@ export function decodeFileContent(content: string, encoding: string): { text: st
   // Text without surrogates comes back unchanged from UTF-8 (a lone one would become U+FFFD).
   if (encoding === '' && !SURROGATE.test(content)) return { text: content };
   const b = bytes();
-  // UNSURE: Go's own decoder errors (e.g. "illegal base64 data at input byte 4") are not reproduced.
-  return b ? { text: utf8.decode(b) } : { error: `unable to decode content as ${encoding}` };
+  if (b) return { text: utf8.decode(b) };
+  // config/decode.go: DecodeBase64Content's %q of Go's CorruptInputError. UNSURE: gzip's wording.
+  const at = encoding.includes('64') ? base64ErrorAt(content) : undefined;
+  if (at !== undefined) return { error: `Unable to decode base64: "illegal base64 data at input byte ${at}"` };
+  return { error: `unable to decode content as ${encoding}` };
 }
 
 /** File.Permissions: octal, default 0644. */
 export function filePermissions(raw: string | undefined): number | { error: string } {
   if (raw === undefined || raw === '') return 0o644;
-  if (!/^[0-7]+$/.test(raw)) return { error: `Unable to parse file permissions "${raw}" as octal integer` };
+  // system/file.go: strconv.ParseInt(raw, 8, 32), its error worded "as integer".
+  if (!/^[0-7]+$/.test(raw)) return { error: `Unable to parse file permissions "${raw}" as integer` };
   return parseInt(raw, 8);
 }
 

@@ -92,7 +92,8 @@ export function sectionUnits(cc: CloudConfig): Unit[] {
   return units;
 }
 
-const UPDATE_VALID: Record<string, RegExp> = { reboot_strategy: /^(best-effort|etcd-lock|reboot|off)$/ };
+/** The `valid` tags of config.Update, by yaml key: the Go field's name and its pattern. */
+const UPDATE_VALID: Record<string, [string, RegExp]> = { reboot_strategy: ['RebootStrategy', /^(best-effort|etcd-lock|reboot|off)$/] };
 
 /**
  * Update.File: `/etc/coreos/update.conf` rewritten from the current one (or /usr/share's): a line
@@ -102,11 +103,11 @@ const UPDATE_VALID: Record<string, RegExp> = { reboot_strategy: /^(best-effort|e
 export function updateConf(update: Settings | undefined, current: string): { content: string } | { error: string } | undefined {
   const vars = envVars('update', update);
   if (vars.length === 0) return undefined;
-  for (const [key, re] of Object.entries(UPDATE_VALID)) {
+  for (const [key, [field, re]] of Object.entries(UPDATE_VALID)) {
     const v = update?.[key];
     if (v !== undefined && v !== '' && !re.test(v)) {
-      // config.AssertStructValid's ErrorValid. UNSURE of the exact wording in v1.9.3.
-      return { error: `invalid value "${v}" for option "${key}" (valid options: "${re.source}")` };
+      // config.AssertStructValid's ErrorValid: Field is the struct field's name (ft.Name).
+      return { error: `invalid value "${v}" for option "${field}" (valid options: "${re.source}")` };
     }
   }
   const subs = new Map(vars.map(([k, v]) => [k, `${k}=${v}`]));

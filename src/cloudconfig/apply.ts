@@ -1,5 +1,5 @@
 import { parseCloudConfig, type CloudConfig, type Unit, type User } from './config.ts';
-import { isCloudConfig, isScript } from './header.ts';
+import { isCloudConfig, isIgnitionConfig, isScript } from './header.ts';
 import { substitute } from './substitute.ts';
 import { validate } from './validate.ts';
 import { formatEntry } from './report.ts';
@@ -28,8 +28,10 @@ export interface CloudinitSystem {
   maskUnit(unit: string, runtime: boolean): void;
   unmaskUnit(unit: string, runtime: boolean): void;
   daemonReload(): void;
-  /** One `log.Printf` (may hold newlines, as "Failed to parse user-data: ...\nContinuing..."). */
+  /** One `log.Printf`: a line with Go's log prefix. */
   log(msg: string): void;
+  /** One `fmt.Printf` to stdout, no prefix: the text as given, its newlines included. */
+  print(text: string): void;
 }
 
 /** The substitution values (the local-file datasource has no metadata: they come from the environment). */
@@ -60,12 +62,15 @@ export function runCloudinit(userdata: string, env: CloudinitEnvironment, sys: C
       sys.log('Parsing user-data as cloud-config');
       const parsed = cached(parses, text, parseCloudConfig);
       if ('error' in parsed) {
-        sys.log(`Failed to parse user-data: ${parsed.error}\nContinuing...`);
+        sys.print(`Failed to parse user-data: ${parsed.error}\nContinuing...\n`);
         failure = true;
       } else cc = parsed.config;
+    } else if (isIgnitionConfig(text)) {
+      // ParseUserData's ErrIgnitionConfig: main prints this (no newline) and exits 0.
+      sys.print('Detected an Ignition config. Exiting...');
+      return 0;
     } else {
-      // UNSURE: v1.9.3's ParseUserData wording for an unknown header.
-      sys.log('Failed to parse user-data: Unrecognized user-data format\nContinuing...');
+      sys.print('Failed to parse user-data: Unrecognized user-data format\nContinuing...\n');
       failure = true;
     }
   }
@@ -143,14 +148,19 @@ export function apply(cfg: CloudConfig, env: CloudinitEnvironment, sys: Cloudini
     sys.log('Authorized SSH keys for core user');
   }
 
+  // Apply's files: write_files, then those of Update, EtcHosts and Flannel, in that order; an
+  // error in any stops Apply before anything is written.
   const files = [...cfg.writeFiles];
   const update = updateConf(cfg.coreos.update, sys.readFile('/etc/coreos/update.conf') ?? sys.readFile('/usr/share/coreos/update.conf') ?? '');
   if (update && 'error' in update) return update.error;
   if (update) files.push({ path: 'etc/coreos/update.conf', content: update.content, permissions: '0644' });
+  if (cfg.manageEtcHosts) {
+    // system/etc_hosts.go generateEtcHosts: only "localhost" is known; the host name is os.Hostname().
+    if (cfg.manageEtcHosts !== 'localhost') return 'Invalid option to manage_etc_hosts';
+    files.push({ path: 'etc/hosts', content: `127.0.0.1 ${cfg.hostname || sys.readFile('/etc/hostname')?.trim() || 'localhost'}\n`, permissions: '0644' });
+  }
   const { flannel, units } = derivedFrom(cfg);
   if (flannel !== undefined) files.push({ path: 'run/flannel/options.env', content: flannel, permissions: '0644' });
-  // manage_etc_hosts: localhost writes /etc/hosts.
-  if (cfg.manageEtcHosts === 'localhost') files.push({ path: '/etc/hosts', content: `127.0.0.1 ${cfg.hostname || sys.readFile('/etc/hostname')?.trim() || 'localhost'}\n`, permissions: '0644' });
 
   let wroteEnvironment = false;
   const sink = { write: (p: string, c: string, m: number) => sys.writeFile(p, c, m), log: (m: string) => sys.log(m) };

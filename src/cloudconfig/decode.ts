@@ -57,3 +57,35 @@ export function decodeBase64(s: string): Uint8Array | undefined {
 function gzipHeaderOk(b: Uint8Array): boolean {
   return b.length >= 18 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
 }
+
+/**
+ * Where Go's base64.StdEncoding.DecodeString reports a CorruptInputError (its byte offset into
+ * the input, CR and LF counted but skipped); undefined when it decodes.
+ */
+export function base64ErrorAt(src: string): number | undefined {
+  let si = 0;
+  const skipNewlines = () => {
+    while (si < src.length && (src[si] === '\n' || src[si] === '\r')) si++;
+  };
+  for (;;) {
+    for (let j = 0; j < 4; ) {
+      skipNewlines();
+      if (si === src.length) return j === 0 ? undefined : si - j;
+      const c = src[si++]!;
+      if (ALPHABET.includes(c)) {
+        j++;
+        continue;
+      }
+      if (c !== '=' || j < 2) return si - 1;
+      // Padding: `==` after two characters, `=` after three, then nothing but newlines.
+      if (j === 2) {
+        skipNewlines();
+        if (si === src.length) return src.length;
+        if (src[si] !== '=') return si - 1;
+        si++;
+      }
+      skipNewlines();
+      return si < src.length ? si : undefined;
+    }
+  }
+}

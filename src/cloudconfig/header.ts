@@ -13,3 +13,22 @@ export function isCloudConfig(userdata: string): boolean {
 export function isScript(userdata: string): boolean {
   return firstLine(userdata).startsWith('#!');
 }
+
+/**
+ * config.IsIgnitionConfig (config/ignition.go, 2015-16): the user-data is JSON that decodes into
+ * `struct { Version *int \`json:"ignitionVersion"\` }` with the version set. encoding/json
+ * matches the key case-insensitively and fails on a non-integer value.
+ */
+export function isIgnitionConfig(userdata: string): boolean {
+  let v: unknown;
+  try {
+    v = JSON.parse(userdata);
+  } catch {
+    return false;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  const key = 'ignitionVersion' in o ? 'ignitionVersion' : Object.keys(o).reverse().find((k) => k.toLowerCase() === 'ignitionversion');
+  if (key === undefined) return false;
+  return typeof o[key] === 'number' && Number.isSafeInteger(o[key]);
+}

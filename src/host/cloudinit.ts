@@ -57,12 +57,11 @@ export class CloudinitBoot implements HostService {
     const userdata = host.fs.read(VAGRANT_USER_DATA);
     if (userdata === undefined) return;
     const pid = host.allocPid();
-    const log = (msg: string) => {
-      const stamp = goLogStamp(host.world.now());
-      const nl = msg.indexOf('\n');
-      host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: `${stamp} ${nl < 0 ? msg : msg.slice(0, nl)}` });
-      if (nl < 0) return;
-      for (const line of msg.slice(nl + 1).split('\n')) if (line !== '') host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message: line });
+    const entry = (message: string) => host.journal.append({ unit: UNIT, identifier: 'coreos-cloudinit', pid, message });
+    const log = (msg: string) => entry(`${goLogStamp(host.world.now())} ${msg}`);
+    // fmt.Printf: no prefix; the journal keeps a line per newline (and an unterminated last one).
+    const print = (text: string) => {
+      for (const line of text.split('\n')) if (line !== '') entry(line);
     };
     // The unit reads /etc/environment (EnvironmentFile=): the local-file datasource has no
     // metadata, so these are what $public_ipv4 and $private_ipv4 become.
@@ -88,6 +87,7 @@ export class CloudinitBoot implements HostService {
       unmaskUnit: (unit) => host.units.masked.delete(unit),
       daemonReload: () => host.units.daemonReload(),
       log,
+      print,
     };
     this.lastExit = this.run()(userdata, { publicIpv4: env.get('COREOS_PUBLIC_IPV4'), privateIpv4: env.get('COREOS_PRIVATE_IPV4') }, sys);
   }

@@ -30,6 +30,12 @@ class FakeSystem implements CloudinitSystem {
   unmaskUnit = () => undefined;
   daemonReload = () => undefined;
   log = (m: string) => void this.lines.push(m);
+  /** What went to stdout with fmt.Printf (no log prefix); also in `lines`, for the order. */
+  printed: string[] = [];
+  print = (t: string) => {
+    this.printed.push(t);
+    this.lines.push(t);
+  };
 }
 
 const ENV = { publicIpv4: '172.17.8.101', privateIpv4: '172.17.8.101' };
@@ -159,7 +165,8 @@ coreos:
   });
 
   it('write_files: text with a lone surrogate is written as UTF-8 would give it back', () => {
-    const { sys, code } = run('#cloud-config\nwrite_files:\n  - path: /etc/odd\n    content: "a\\uD800b"\n');
+    // The surrogate itself (go-yaml rejects the escape `\uD800`: "found invalid Unicode character escape code").
+    const { sys, code } = run('#cloud-config\nwrite_files:\n  - path: /etc/odd\n    content: "a\uD800b"\n');
     expect(code).toBe(0);
     expect(sys.readFile('/etc/odd')).toBe('a\uFFFDb');
   });
@@ -208,9 +215,14 @@ write_files:
     const { sys, code } = run('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n  command: [start\n');
     expect(code).toBe(1);
     expect(sys.commands).toEqual([]);
-    const i = sys.lines.findIndex((l) => l.startsWith('Failed to parse user-data: YAML error: '));
-    expect(i).toBeGreaterThan(0);
-    expect(sys.lines[i]!.endsWith('\nContinuing...')).toBe(true);
+    // The validator's YAML error and its line-0 warning come first.
+    const v = sys.lines.indexOf('line 0: warning: incorrect type for "" (want struct)');
+    expect(sys.lines[v - 1]).toMatch(/^line 5: error: /);
+    expect(sys.lines[v + 1]).toBe('Fetching meta-data from datasource of type "local-file"');
+    // fmt.Printf, not log: no timestamp.
+    expect(sys.printed).toEqual([`Failed to parse user-data: YAML error: line 5: did not find expected ',' or ']'\nContinuing...\n`]);
+    const i = sys.lines.indexOf(sys.printed[0]!);
+    expect(sys.lines[i - 1]).toBe('Parsing user-data as cloud-config');
     expect(sys.lines[i + 1]).toBe('Merging cloud-config from meta-data and user-data');
     expect([...sys.files.keys()].filter((p) => p.includes('systemd'))).toEqual([]);
   });
@@ -224,5 +236,55 @@ write_files:
       'Fetching meta-data from datasource of type "local-file"',
       'Parsing user-data as cloud-config',
     ]);
+  });
+
+  it('an unknown header is printed, not logged; the apply goes on with nothing', () => {
+    const { sys, code } = run('#cloud-confg\nhostname: x\n');
+    expect(code).toBe(1);
+    expect(sys.printed).toEqual(['Failed to parse user-data: Unrecognized user-data format\nContinuing...\n']);
+    expect(sys.hostname).toBe('');
+  });
+
+  it('an Ignition config: nothing validated or applied, exit 0', () => {
+    const { sys, code } = run('{"ignitionVersion": 1, "systemd": {}}\n');
+    expect(code).toBe(0);
+    expect(sys.lines).toEqual([
+      'Checking availability of "local-file"',
+      'Fetching user-data from datasource of type "local-file"',
+      'Fetching meta-data from datasource of type "local-file"',
+      'Detected an Ignition config. Exiting...',
+    ]);
+  });
+
+  it('manage_etc_hosts other than localhost stops Apply before any file or unit (system/etc_hosts.go)', () => {
+    const { sys, code } = run('#cloud-config\nhostname: h1\nmanage_etc_hosts: true\nwrite_files:\n  - path: /etc/x\n    content: x\ncoreos:\n  units:\n    - name: a.service\n      command: start\n');
+    expect(code).toBe(1);
+    expect(sys.lines.slice(-2)).toEqual(['Set hostname to h1', 'Failed to apply cloud-config: Invalid option to manage_etc_hosts']);
+    expect(sys.readFile('/etc/x')).toBeUndefined();
+    expect(sys.commands).toEqual([]);
+  });
+
+  it('/etc/hosts comes after update.conf and before flannel, as Apply lists them', () => {
+    const { sys } = run('#cloud-config\nhostname: h1\nmanage_etc_hosts: localhost\ncoreos:\n  update:\n    group: beta\n  flannel:\n    interface: eth1\n');
+    const written = sys.lines.filter((l) => /^Wrote file \/.* to filesystem$/.test(l));
+    expect(written).toEqual(['Wrote file /etc/coreos/update.conf to filesystem', 'Wrote file /etc/hosts to filesystem', 'Wrote file /run/flannel/options.env to filesystem']);
+  });
+
+  it('a bad reboot-strategy names the Go field (config.AssertStructValid)', () => {
+    const { sys, code } = run('#cloud-config\ncoreos:\n  update:\n    reboot-strategy: sometimes\n');
+    expect(code).toBe(1);
+    expect(sys.lines.at(-1)).toBe('Failed to apply cloud-config: invalid value "sometimes" for option "RebootStrategy" (valid options: "^(best-effort|etcd-lock|reboot|off)$")');
+  });
+
+  it('write_files errors as system/file.go and config/decode.go word them', () => {
+    expect(run('#cloud-config\nwrite_files:\n  - path: /etc/x\n    permissions: "0999"\n').sys.lines.at(-1)).toBe(
+      'Failed to apply cloud-config: Unable to parse file permissions "0999" as integer',
+    );
+    expect(run('#cloud-config\nwrite_files:\n  - path: /etc/x\n    encoding: base64\n    content: "!!!!"\n').sys.lines.at(-1)).toBe(
+      'Failed to apply cloud-config: Unable to decode /etc/x (Unable to decode base64: "illegal base64 data at input byte 0")',
+    );
+    expect(run('#cloud-config\nwrite_files:\n  - path: /etc/x\n    encoding: base64\n    content: aGVsbG8\n').sys.lines.at(-1)).toBe(
+      'Failed to apply cloud-config: Unable to decode /etc/x (Unable to decode base64: "illegal base64 data at input byte 4")',
+    );
   });
 });

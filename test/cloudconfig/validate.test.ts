@@ -11,6 +11,11 @@ describe('header', () => {
     expect(lines('#cloud-config  \nhostname: a\n')).toEqual([]);
     expect(lines('#cloud-config\r\nhostname: a\r\n')).toEqual([]);
   });
+  it('Ignition configs are not validated (config.IsIgnitionConfig: JSON with an integer ignitionVersion)', () => {
+    expect(lines('{"ignitionVersion": 1}')).toEqual([]);
+    expect(lines('{"ignitionVersion": "1"}')).toEqual(['line 1: error: must be "#cloud-config" or begin with "#!"']);
+    expect(lines('{"ignition": {"version": "2.0.0"}}')).toEqual(['line 1: error: must be "#cloud-config" or begin with "#!"']);
+  });
   it('scripts and empty user-data are not validated', () => {
     expect(lines('#!/bin/bash\necho hi\n')).toEqual([]);
     expect(lines('')).toEqual([]);
@@ -99,29 +104,49 @@ describe('discovery', () => {
 });
 
 describe('YAML syntax errors (go-yaml reports the 0-based line of the problem)', () => {
+  it('the rules still run, on the empty node parseCloudConfig returns: the root is not a struct', () => {
+    // validate.go: parseCloudConfig reports the YAML error and returns node{}, nil; checkNodeStructure
+    // then finds an Invalid kind where the CloudConfig struct belongs, at line 0.
+    expect(lines('#cloud-config\nhostname: "abc\n')).toEqual([
+      'line 2: error: found unexpected end of stream',
+      'line 0: warning: incorrect type for "" (want struct)',
+    ]);
+  });
   it('bad indentation', () => {
-    expect(lines('#cloud-config\ncoreos:\n  etcd2:\n    name: x\n   bad: y\n')).toEqual(['line 4: error: did not find expected key']);
+    expect(lines('#cloud-config\ncoreos:\n  etcd2:\n    name: x\n   bad: y\n')).toEqual([
+      'line 4: error: did not find expected key',
+      'line 0: warning: incorrect type for "" (want struct)',
+    ]);
   });
   it("missing ':'", () => {
     expect(lines('#cloud-config\ncoreos:\n  etcd2:\n    name: x\n    bogus\n    other: y\n')).toEqual([
       "line 5: error: could not find expected ':'",
+      'line 0: warning: incorrect type for "" (want struct)',
     ]);
   });
   it('tab indentation', () => {
-    expect(lines('#cloud-config\ncoreos:\n\tunits: []\n')).toEqual(['line 2: error: found character that cannot start any token']);
+    expect(lines('#cloud-config\ncoreos:\n\tunits: []\n')).toEqual([
+      'line 2: error: found character that cannot start any token',
+      'line 0: warning: incorrect type for "" (want struct)',
+    ]);
   });
   it('over-indented key', () => {
     expect(lines('#cloud-config\ncoreos:\n  etcd2:\n    name: x\n      bad: y\n')).toEqual([
       'line 4: error: mapping values are not allowed in this context',
+      'line 0: warning: incorrect type for "" (want struct)',
     ]);
   });
   it('misaligned sequence entry', () => {
     expect(lines('#cloud-config\nusers:\n  - name: a\n   - name: b\n')).toEqual([
       "line 3: error: did not find expected '-' indicator",
+      'line 0: warning: incorrect type for "" (want struct)',
     ]);
   });
   it('mapping in a compact value', () => {
-    expect(lines('#cloud-config\nhostname: a\nfoo: a: b\n')).toEqual(['line 2: error: mapping values are not allowed in this context']);
+    expect(lines('#cloud-config\nhostname: a\nfoo: a: b\n')).toEqual([
+      'line 2: error: mapping values are not allowed in this context',
+      'line 0: warning: incorrect type for "" (want struct)',
+    ]);
   });
 });
 
