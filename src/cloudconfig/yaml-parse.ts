@@ -1,8 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import { INVALID, resolvePlain, type GoValue } from './go-value.ts';
-import { decodeBase64 } from './decode.ts';
-import { firstYamlProblem } from './yaml-check.ts';
-import type { YamlProblem } from './yaml-reader.ts';
 
 /** A YAML syntax error as go-yaml (coreos fork) words it; `line` is what it prints after `line `. */
 export interface GoYamlError {
@@ -18,51 +15,28 @@ export type YamlResult = { value: GoValue } | { error: GoYamlError };
  * root is not a mapping decodes to an empty map (go-yaml v1 ignores the type mismatch).
  */
 export function parseYaml(text: string): YamlResult {
-  // The syntax is judged by a port of go-yaml's own scanner and parser: the yaml package's
-  // errors are worded differently, and it accepts some text libyaml rejects (and the reverse).
-  const problem = firstYamlProblem(text);
-  if (problem) return { error: goYamlError(problem) };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, schema: 'failsafe', customTags: [BINARY_AS_TEXT], prettyErrors: false });
+    doc = parseDocument(text, { uniqueKeys: false, schema: 'failsafe', prettyErrors: false });
   } catch {
     return { error: { line: 0, message: 'unknown problem parsing YAML content' } };
   }
-  let root: GoValue;
-  try {
-    root = toGo(doc.contents, doc, 0);
-  } catch (e) {
-    // go-yaml's decoder fails with no line: "YAML error: <message>".
-    if (e instanceof DecodeError) return { error: { line: 0, message: e.message } };
-    throw e;
-  }
+  // go-yaml decodes the first document only; later ones are not its concern.
+  const errors = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
+  const syntax = errors.length > 0 ? goError(errors[0]!, text) : undefined;
+  const tab = tabIndent(text);
+  // libyaml stops at whichever problem comes first in the text.
+  if (tab && (!syntax || tab.line <= syntax.line)) return { error: tab };
+  if (syntax) return { error: syntax };
+  const root = toGo(doc.contents, doc, 0);
   return { value: root.kind === 'map' ? root : { kind: 'map', entries: [] } };
 }
 
-/** A failf of go-yaml's decoder, after the whole document parsed. */
-class DecodeError extends Error {}
-
-/** `!!binary` kept as its text, so that it is decoded as Go's base64 decodes it. */
-const BINARY_AS_TEXT = { tag: 'tag:yaml.org,2002:binary', resolve: (s: string) => s };
-
-const utf8 = new TextDecoder();
-
 function toGo(node: unknown, doc: Document.Parsed, depth: number): GoValue {
   if (depth > 100 || node == null) return INVALID;
-  if (isAlias(node)) {
-    const target = node.resolve(doc);
-    if (target === undefined) throw new DecodeError(`unknown anchor '${node.source}' referenced`);
-    return toGo(target, doc, depth + 1);
-  }
+  if (isAlias(node)) return toGo(node.resolve(doc), doc, depth + 1);
   if (isScalar(node)) {
     const raw = String(node.value ?? '');
-    if (node.tag === 'tag:yaml.org,2002:binary') {
-      // decode.go: base64.StdEncoding; the bytes become a string.
-      const bytes = decodeBase64(raw);
-      if (!bytes) throw new DecodeError('!!binary value contains invalid base64 data');
-      const text = utf8.decode(bytes);
-      return { kind: 'string', value: text, raw: text };
-    }
     if (node.type === 'PLAIN' && !node.tag) return resolvePlain(raw);
     if (node.tag === 'tag:yaml.org,2002:int' || node.tag === '!!int') return resolvePlain(raw);
     return { kind: 'string', value: raw, raw };
@@ -104,10 +78,70 @@ function merge(entries: [GoValue, GoValue][], v: GoValue): void {
 }
 
 /**
- * parser.fail() of go-yaml: the problem mark's line if not 0, else the context mark's; 0 means
- * no `line N: ` in the message. libyaml's lines count from 0, so this is the editor's line less one.
+ * go-yaml v1 reports the 0-based line of libyaml's problem mark (so one less than the editor's
+ * line). libyaml rejects a tab where block indentation is expected before anything else.
  */
-function goYamlError(p: YamlProblem): GoYamlError {
-  const line = p.problemMark?.line ? p.problemMark.line : (p.contextMark?.line ?? 0);
-  return { line, message: p.problem };
+function tabIndent(text: string): GoYamlError | undefined {
+  const lines = text.split('\n');
+  let blockIndent = -1; // inside a `|` / `>` scalar: lines indented deeper than its key are text
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const indent = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    // At a line start, and after `key:` or `- `, libyaml only skips spaces in block context.
+    if (line[indent] === '\t' || /^ *(- +)*(- ?\t|[^\s#'"{[][^#]*?:\t)/.test(line)) {
+      return { line: i, message: 'found character that cannot start any token' };
+    }
+    if (/(^|[:\-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(line.trimEnd())) blockIndent = indent;
+  }
+  return undefined;
+}
+
+function goError(e: YAMLError, text: string): GoYamlError {
+  const line1 = lineOf(text, e.pos[0]);
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return { line: line1 - 1, message: 'found character that cannot start any token' };
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // libyaml's mark is on the offending `:` (over-indented keys: on the next line).
+      const colon = text.slice(e.pos[0]).search(/:(?=[ \t\r\n]|$)/);
+      const at = colon < 0 ? e.pos[0] : e.pos[0] + colon;
+      return { line: lineOf(text, at) - 1, message: 'mapping values are not allowed in this context' };
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      // libyaml notices the missing ':' at the next token, on a later line.
+      return { line: nextContentLine(text, line1), message: "could not find expected ':'" };
+    case 'MISSING_CHAR':
+      if (/quote/i.test(e.message)) return { line: countNewlines(text), message: 'found unexpected end of stream' };
+      return { line: line1 - 1, message: 'did not find expected key' };
+    case 'BAD_INDENT':
+      if (/sequence/i.test(e.message)) return { line: line1 - 1, message: "did not find expected '-' indicator" };
+      return { line: line1 - 1, message: 'did not find expected key' };
+    default:
+      return { line: line1 - 1, message: 'did not find expected key' };
+  }
+}
+
+/** 0-based index of the first non-blank, non-comment line after 1-based line `after`. */
+function nextContentLine(text: string, after: number): number {
+  const lines = text.split('\n');
+  for (let i = after; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t !== '' && !t.startsWith('#')) return i;
+  }
+  return countNewlines(text);
+}
+
+/** 1-based line of a character offset. */
+function lineOf(text: string, offset: number): number {
+  return countNewlines(text.slice(0, Math.max(0, offset))) + 1;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (const c of text) if (c === '\n') n++;
+  return n;
 }
