@@ -10,6 +10,7 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup-lazy-modules.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'threads',

@@ -16,7 +16,7 @@ import { CloudinitBoot, EDITABLE_USER_DATA, VAGRANT_USER_DATA } from './host/clo
 import { staticUserData, vagrantUserData } from './host/vagrant-user-data.ts';
 import { cloudconfigModule, loadCloudconfig, shellModule } from './lazy-modules.ts';
 
-export { loadShell, provideShell, loadCloudconfig, provideCloudconfig } from './lazy-modules.ts';
+export { loadShell, provideShell, loadCloudconfig, provideCloudconfig, loadEtcd04, loadEtcdHttpExtras } from './lazy-modules.ts';
 
 export interface SimClusterOptions {
   machines?: number;

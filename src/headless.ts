@@ -4,12 +4,16 @@ import * as cloudconfigModule from './cloudconfig/index.ts';
 import * as cloudconfigBoot from './cloudconfig/apply.ts';
 import * as shellModule from './shell/shell.ts';
 import { provideCloudconfig } from './shell/commands/coreos-cloudinit.ts';
-import { provideCloudconfig as provideBootCloudconfig, provideShell } from './lazy-modules.ts';
+import * as etcd04Module from './etcd/v04/index.ts';
+import * as etcdHttpExtras from './etcd/http-extras.ts';
+import { provideCloudconfig as provideBootCloudconfig, provideEtcd04, provideEtcdHttpExtras, provideShell } from './lazy-modules.ts';
 
 // Headless callers never wait on a chunk: every module is here up front.
 provideCloudconfig(cloudconfigModule);
 provideBootCloudconfig(cloudconfigBoot);
 provideShell(shellModule);
+provideEtcd04(etcd04Module);
+provideEtcdHttpExtras(etcdHttpExtras);
 
 export interface ExecResult {
   stdout: string;

@@ -9,17 +9,28 @@ export interface GoYamlError {
 
 export type YamlResult = { value: GoValue } | { error: GoYamlError };
 
+/** A judge of YAML syntax that words its errors as go-yaml does (see yaml-exact.ts). */
+export type YamlCheck = (text: string) => GoYamlError | undefined;
+
 /**
  * Parses user-data the way yaml.Unmarshal into map[interface{}]interface{} does: YAML 1.1 scalar
  * resolution (yes/no/on/off are bools, 0644 is octal), duplicate keys allowed. A document whose
  * root is not a mapping decodes to an empty map (go-yaml v1 ignores the type mismatch).
  */
-export function parseYaml(text: string): YamlResult {
+export function parseYaml(text: string, check?: YamlCheck): YamlResult {
+  // With `check` (the port of go-yaml's scanner and parser) the syntax is judged exactly as
+  // go-yaml judges it; without, from the yaml package's errors, mapped to go-yaml's wording.
+  const exact = check?.(text);
+  if (exact) return { error: exact };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: false, schema: 'failsafe', prettyErrors: false });
   } catch {
     return { error: { line: 0, message: 'unknown problem parsing YAML content' } };
+  }
+  if (check) {
+    const root = toGo(doc.contents, doc, 0);
+    return { value: root.kind === 'map' ? root : { kind: 'map', entries: [] } };
   }
   // go-yaml decodes the first document only; later ones are not its concern.
   const errors = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');

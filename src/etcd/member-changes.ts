@@ -9,7 +9,7 @@ import type { EtcdLog } from './log.ts';
 import { type Member, memberRaftAttributesPath, raftAttributesJson, removedMemberPath } from './membership.ts';
 import { memberId } from './identity.ts';
 import { wallMs } from '../sim/time.ts';
-import { registerMachine, unregisterMachine } from './v04/registry.ts';
+import { etcd04Module } from '../lazy-modules.ts';
 
 /** What a member's configuration changes need of their server. */
 export interface ConfChangeHost {
@@ -101,7 +101,7 @@ export class MemberChanges {
       if (this.s.v04) {
         // goraft's AddPeer (no event for itself) and the registry's /_etcd/machines key.
         if (m.id !== disk.memberId) log.info(`${this.s.name}: peer added: '${m.name}'`);
-        registerMachine(disk.store, m.name, m.clientURLs[0] ?? '', m.peerURLs[0] ?? '', now);
+        etcd04Module()!.registerMachine(disk.store, m.name, m.clientURLs[0] ?? '', m.peerURLs[0] ?? '', now);
       } else {
         logApplied(disk, log, `added member ${m.id} [${m.peerURLs.join(' ')}] to cluster ${ms.clusterId}`);
         applyRequest(disk.store, { Method: 'PUT', Path: memberRaftAttributesPath(m.id), Val: raftAttributesJson(m), PrevExist: false } as EtcdRequest, now);
@@ -110,7 +110,7 @@ export class MemberChanges {
       const name = ms.members.get(cc.nodeId)?.name ?? '';
       ms.remove(cc.nodeId);
       log.info(`${this.s.name}: peer removed: '${name}'`);
-      unregisterMachine(disk.store, name, now);
+      etcd04Module()!.unregisterMachine(disk.store, name, now);
     } else {
       ms.remove(cc.nodeId);
       logApplied(disk, log, `removed member ${cc.nodeId} from cluster ${ms.clusterId}`);

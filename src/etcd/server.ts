@@ -28,12 +28,8 @@ import { bootEtcd, type EtcdDataDir, type NewMemberPlan } from './startup.ts';
 import { EtcdProxy } from './proxy/proxy.ts';
 import { listenClientURLs } from './config.ts';
 import { logMemberStart, RoleLogger } from './role-log.ts';
-import { bootEtcd04 } from './v04/startup.ts';
-import { etcd04Log } from './v04/log.ts';
-import { RoleLogger04 } from './v04/role-log.ts';
-import { routeClient04 } from './v04/routes.ts';
-import { routePeer04 } from './v04/peer-routes.ts';
 import { Proposals } from './proposals.ts';
+import { etcd04Module, type Etcd04Module } from '../lazy-modules.ts';
 import { PeerLinks } from './peer-links.ts';
 import { proposeTimeoutCause } from './timeout-cause.ts';
 import { proposeFailureError, type ProposeFailure } from './v2keys/responses.ts';
@@ -86,6 +82,7 @@ export class EtcdServer implements KeysServer {
   private leadElectedAt: number | undefined;
   /** etcd 0.4 (`etcd.service`): its own start, log, routes and registry (src/etcd/v04). */
   private readonly v04: boolean;
+  private readonly m04: Etcd04Module | undefined;
   /** Exit status of the last run that ended by itself (a failed start, a removal). */
   exitCode: number | undefined;
   /** Told when the process exits by itself (systemd's Restart= hears it). */
@@ -102,7 +99,9 @@ export class EtcdServer implements KeysServer {
   ) {
     this.proc = proc;
     this.v04 = config.flavor === 'etcd';
-    this.log = this.v04 ? etcd04Log(world, proc) : new EtcdLog(proc);
+    // Loaded before anything could start an etcd 0.4 (lazy-modules.ts); without it the start fails.
+    this.m04 = this.v04 ? etcd04Module() : undefined;
+    this.log = this.m04 ? this.m04.etcd04Log(world, proc) : new EtcdLog(proc);
     this.transport = new RaftTransport(world, hostName, () => this.disk.membership, () => this.selfStats);
     this.proposals = new Proposals(world.clock, requestTimeoutMs(config.electionMs), (start) => this.timeoutCause(start));
     this.changes = new MemberChanges({
@@ -194,7 +193,11 @@ export class EtcdServer implements KeysServer {
     this.log.pid = this.proc?.allocPid() ?? 0;
     this.modeNow = 'starting';
     const life = this.life;
-    (this.v04 ? bootEtcd04 : bootEtcd)({
+    if (this.v04 && !this.m04) {
+      this.log.error('etcd 0.4 is not loaded');
+      return this.exit(1);
+    }
+    (this.m04 ? this.m04.bootEtcd04 : bootEtcd)({
       world: this.world,
       hostName: this.hostName,
       config: this.config,
@@ -243,7 +246,7 @@ export class EtcdServer implements KeysServer {
     if (!this.v04) logMemberStart(this.log, disk, !plan, SERVER_VERSION);
     this.modeNow = 'member';
     this.roleLog = this.v04
-      ? new RoleLogger04(this.log, this.config.name, disk.raft.term, (id) => disk.membership.members.get(id)?.name ?? '')
+      ? new this.m04!.RoleLogger04(this.log, this.config.name, disk.raft.term, (id) => disk.membership.members.get(id)?.name ?? '')
       : new RoleLogger(this.log, disk);
     this.published = false;
     this.leadElectedAt = undefined;
@@ -318,7 +321,7 @@ export class EtcdServer implements KeysServer {
   /** The peer port's HTTP API (etcdhttp peer.go): `GET /members`. */
   private servePeer(req: HttpRequest, res: HttpResponseWriter): void {
     if (refuseUnparsableRequest(req.path, res)) return;
-    if (this.v04) return routePeer04(this, req, res);
+    if (this.m04) return this.m04.routePeer04(this, req, res);
     servePeerRequest(this.membership, req, res);
   }
 
@@ -501,7 +504,7 @@ export class EtcdServer implements KeysServer {
 
   private serveClient(req: HttpRequest, res: HttpResponseWriter): void {
     if (refuseUnparsableRequest(req.path, res)) return;
-    if (this.v04) routeClient04(this, req, res);
+    if (this.m04) this.m04.routeClient04(this, req, res);
     else if (!routeKeys(this, req, res)) routeClientRequest(this, req, res);
   }
 

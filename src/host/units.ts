@@ -1,6 +1,6 @@
 import type { FileSystem } from './filesystem.ts';
 import { PRIORITY } from './journal.ts';
-import { MESSAGE_ID } from './journal-catalog.ts';
+import { MESSAGE_ID } from './journal-message-ids.ts';
 import { exitStatusName } from './exit-status.ts';
 import { loadUnit, type LoadedUnit } from './unit-load.ts';
 import { unitFilePath, unitFilesText, unitSettings, type UnitSection } from './unit-files.ts';

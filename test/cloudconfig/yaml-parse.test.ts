@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseYaml } from '../../src/cloudconfig/yaml-parse.ts';
+import { exactYamlCheck } from '../../src/cloudconfig/yaml-exact.ts';
+import { validate } from '../../src/cloudconfig/index.ts';
 
 describe('parseYaml (go-yaml v1 semantics)', () => {
   it('resolves YAML 1.1 scalars like go-yaml', () => {
@@ -35,5 +37,46 @@ describe('parseYaml (go-yaml v1 semantics)', () => {
   });
   it('unterminated quotes end the stream', () => {
     expect(parseYaml('#cloud-config\nhostname: "abc\n')).toEqual({ error: { line: 2, message: 'found unexpected end of stream' } });
+  });
+});
+
+/**
+ * The mistakes a hand edit makes, with the line and message libyaml gives (checked with PyYAML's
+ * CLoader over libyaml 0.2.5 on the audit machine, marks read as go-yaml's parser.fail() does).
+ */
+describe('YAML errors as go-yaml (libyaml) reports them: the exact check of the validator command and the editor', () => {
+  const cases: [string, string, number, string][] = [
+    ['missing colon after a section key', "#cloud-config\ncoreos:\n  etcd2\n    name: x\n", 3, 'mapping values are not allowed in this context'],
+    ['missing colon between key and value', "#cloud-config\ncoreos:\n  etcd2:\n    name x\n    discovery: y\n", 4, 'mapping values are not allowed in this context'],
+    ['no space after the colon', "#cloud-config\ncoreos:\n  etcd2:\n    name:x\n    discovery: y\n", 4, 'mapping values are not allowed in this context'],
+    ['a key without colon (cloudinit\'s own a:\na)', "#cloud-config\na:\na", 3, "could not find expected ':'"],
+    ['a key without colon on the last line', "#cloud-config\ncoreos:\n  etcd2:\n    name: x\n    bogus\n", 5, "could not find expected ':'"],
+    ['a dedented line after a content block', "#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Unit]\n      Description=x\n", 7, "could not find expected ':'"],
+    ['a unit key under-indented by one', "#cloud-config\ncoreos:\n  units:\n    - name: a.service\n     command: start\n", 4, "did not find expected '-' indicator"],
+    ['a drop-in sibling dedented', "#cloud-config\ncoreos:\n  units:\n    - name: flanneld.service\n      drop-ins:\n      - name: 50.conf\n        content: |\n          [Service]\n      command: start\n     enable: true\n", 9, "did not find expected '-' indicator"],
+    ['a sequence item dedented by one', "#cloud-config\nssh_authorized_keys:\n  - a\n - b\n", 3, 'did not find expected key'],
+    ['a unit item dedented by one', "#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: start\n   - name: b.service\n", 5, 'did not find expected key'],
+    ['a list item after a mapping value', "#cloud-config\nfoo: b\n- a\n", 2, 'did not find expected key'],
+    ['a root list followed by a map', "#cloud-config\n- a\nfoo: b\n", 2, "did not find expected '-' indicator"],
+    ['an unclosed flow sequence', "#cloud-config\nfoo: [a, b\n", 2, "did not find expected ',' or ']'"],
+    ['an unclosed flow mapping', "#cloud-config\nfoo: {a: b\nbar: c\n", 2, "did not find expected ',' or '}'"],
+    ['a value starting with %', "#cloud-config\nfoo: %bar\n", 1, 'found character that cannot start any token'],
+    ['a value starting with @', "#cloud-config\nfoo: @bar\n", 1, 'found character that cannot start any token'],
+    ['a value starting with a backtick', "#cloud-config\nfoo: `bar\n", 1, 'found character that cannot start any token'],
+    ['an under-indented key', "#cloud-config\ncoreos:\n  etcd2:\n    name: foo\n   bad: x\n", 4, 'did not find expected key'],
+    ['an over-indented key', "#cloud-config\ncoreos:\n  etcd2:\n    name: x\n      bad: y\n", 4, 'mapping values are not allowed in this context'],
+    ['a tab as indentation', "#cloud-config\ncoreos:\n\tetcd2: x\n", 2, 'found character that cannot start any token'],
+    ['an unterminated quote', "#cloud-config\nhostname: \"abc\nfoo: bar\n", 3, 'found unexpected end of stream'],
+    ['a tab where a block scalar is indented', "#cloud-config\nwrite_files:\n  - content: |\n      \tindented text\n", 3, 'found a tab character where an indentation space is expected'],
+  ];
+  it.each(cases)('%s', (_name, text, line, message) => {
+    expect(parseYaml(text, exactYamlCheck)).toEqual({ error: { line, message } });
+  });
+});
+
+describe('the validator command judges YAML exactly', () => {
+  it('index.validate (coreos-cloudinit -validate, the editor) words a YAML error as libyaml does', () => {
+    const r = validate('#cloud-config\ncoreos:\n  etcd2\n    name: x\n');
+    expect(r.entries[0]).toMatchObject({ line: 3, level: 'error', message: 'mapping values are not allowed in this context' });
   });
 });

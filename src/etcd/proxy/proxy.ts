@@ -4,7 +4,7 @@ import { refuseUnparsableRequest } from '../go-http-error.ts';
 import { parseURL } from '../http-call.ts';
 import type { EtcdLog } from '../log.ts';
 import { getClusterFromRemotePeers } from '../remote-cluster.ts';
-import { ResponseRelay, SINGLE_HOP } from './relay.ts';
+import { etcdHttpExtras } from '../../lazy-modules.ts';
 
 /** etcd 2.3 proxy defaults: --proxy-refresh-interval 30000, --proxy-failure-wait 5000, --proxy-dial-timeout 1000. */
 export const PROXY_REFRESH_MS = 30_000;
@@ -150,7 +150,7 @@ export class EtcdProxy {
       closed = true;
       abort?.();
     });
-    const headers = req.headers.filter(([k]) => !SINGLE_HOP.has(k.toLowerCase()));
+    const headers = req.headers.filter(([k]) => !relayModule().SINGLE_HOP.has(k.toLowerCase()));
     const attempt = (i: number) => {
       if (closed || this.stopped) return;
       if (i >= eps.length) {
@@ -161,7 +161,7 @@ export class EtcdProxy {
       const ep = eps[i]!;
       let connected = false;
       let answered = false;
-      const relay = new ResponseRelay(res, req.method, world.clock);
+      const relay = new (relayModule().ResponseRelay)(res, req.method, world.clock);
       const fail = (why: string) => {
         if (answered) return;
         answered = true;
@@ -209,4 +209,11 @@ export class EtcdProxy {
 function jsonError(res: HttpResponseWriter, status: number, msg: string): void {
   res.writeHead(status, [['Content-Type', 'application/json']]);
   res.end(JSON.stringify({ message: msg }));
+}
+
+/** The relay of a member's answer: loaded with the shell, which every proxied request comes from. */
+function relayModule() {
+  const m = etcdHttpExtras();
+  if (!m) throw new Error('etcd proxy: the HTTP extras are not loaded (they come with the shell)');
+  return m;
 }

@@ -1,3 +1,4 @@
+import { extrasLoader } from './sim-loader.ts';
 import type { Player } from '../../learn/engine.ts';
 import type { SolutionInput } from '../../learn/types.ts';
 import type { Runner } from './runner.svelte.ts';
@@ -29,6 +30,8 @@ export class UiPlayer implements Player {
 
   async play(input: SolutionInput): Promise<void> {
     const r = this.runner;
+    // A lesson's actions may boot etcd 0.4 or send requests: those parts first.
+    await extrasLoader();
     if (!r.playing) r.togglePlay();
     if ('action' in input) {
       switch (input.action) {

@@ -31,6 +31,7 @@ export function optionsFromUrl(search: string): SimOptions {
 export async function loadSim(o: SimOptions): Promise<SimClusterApi> {
   const [cluster, boot] = await Promise.all([import('../../cluster.ts'), import('../../cloudconfig/apply.ts')]);
   cluster.provideCloudconfig(boot);
+  if (o.userData !== undefined && needsEtcd04(o.userData)) await cluster.loadEtcd04();
   return cluster.createSimCluster({ machines: o.machines, seed: o.seed, userData: o.userData });
 }
 
@@ -39,6 +40,21 @@ export async function loadSim(o: SimOptions): Promise<SimClusterApi> {
  * opens, and handed to the simulation before the terminal takes input.
  */
 export async function shellLoader(): Promise<void> {
-  const { loadShell } = await import('../../cluster.ts');
-  await loadShell();
+  const { loadShell, loadEtcd04, loadEtcdHttpExtras } = await import('../../cluster.ts');
+  await Promise.all([loadShell(), loadEtcd04(), loadEtcdHttpExtras()]);
+}
+
+/**
+ * etcd 0.4 and the request-only parts of etcd: their own chunks (first-load budget), loaded
+ * before anything could need them: with the shell, the editor, a lesson's actions, or a
+ * user-data that configures etcd 0.4 (`etcd:` or etcd.service).
+ */
+export async function extrasLoader(): Promise<void> {
+  const { loadEtcd04, loadEtcdHttpExtras } = await import('../../cluster.ts');
+  await Promise.all([loadEtcd04(), loadEtcdHttpExtras()]);
+}
+
+/** Whether a user-data may start etcd 0.4 (a `coreos.etcd` section or the etcd.service unit). */
+export function needsEtcd04(userData: string): boolean {
+  return /\betcd(:|\.service)/.test(userData);
 }
