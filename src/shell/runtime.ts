@@ -55,16 +55,23 @@ export function childState(host: HostContext, parent: ShellState, env: Map<strin
     functions: new Map(),
     user: parent.user,
     pid: nextPid(host),
-    loopDepth: 0,
     options: new Set(SCRIPT_OPTIONS),
     interactive: false,
+    ...freshProcessState(),
+  };
+}
+
+/** What every new bash process starts with: no jobs, aliases, history or locals, nothing nested. */
+export function freshProcessState() {
+  return {
+    loopDepth: 0,
     condDepth: 0,
     traceDepth: 0,
     callDepth: 0,
     jobs: [],
-    aliases: new Map(),
+    aliases: new Map<string, string>(),
     readonly: new Set(BASH_READONLY),
-    history: [],
+    history: [] as string[],
     locals: [],
     lineno: 0,
     lineBase: 1,

@@ -1,7 +1,7 @@
 import { defaultRegistry } from './commands/index.ts';
 import { complete } from './completion.ts';
 import { Interpreter } from './interpreter.ts';
-import { BASH_READONLY, nextPid, setBashVariables } from './runtime.ts';
+import { freshProcessState, nextPid, setBashVariables } from './runtime.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { LOGIN_OPTIONS } from './options.ts';
 import { HOME } from './paths.ts';
@@ -134,19 +134,9 @@ export class Shell {
       functions: new Map(),
       user: 'core',
       pid,
-      loopDepth: 0,
       options: new Set(LOGIN_OPTIONS),
       interactive: true,
-      condDepth: 0,
-      traceDepth: 0,
-      callDepth: 0,
-      jobs: [],
-      aliases: new Map(),
-      readonly: new Set(BASH_READONLY),
-      history: [],
-      locals: [],
-      lineno: 0,
-      lineBase: 1,
+      ...freshProcessState(),
     };
   }
 
