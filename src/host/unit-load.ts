@@ -40,6 +40,20 @@ export function loadUnit(fs: FileSystem, name: string): LoadedUnit | undefined {
   const path = unitFilePath(fs, name);
   if (path === undefined) return undefined;
   const text = unitFilesText(fs, name);
+  // Every boot loads every unit again from the same files: the same (read-only) result, and its
+  // settings the same array, which lets readers keep what they derived from it.
+  const key = `${name}\0${text}`;
+  let u = loads.get(key);
+  if (u === undefined) {
+    if (loads.size >= 256) loads.clear();
+    loads.set(key, (u = parseUnitFiles(fs, name, path, text)));
+  }
+  return u;
+}
+
+const loads = new Map<string, LoadedUnit>();
+
+function parseUnitFiles(fs: FileSystem, name: string, path: string, text: string): LoadedUnit {
   const sections = SECTIONS[name.slice(name.lastIndexOf('.') + 1)] ?? ['Unit', 'Install'];
   const settings: UnitSection[] = [];
   const diagnostics: Diagnostic[] = [];

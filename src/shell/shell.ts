@@ -173,11 +173,17 @@ export class Shell {
     const text = line.endsWith('\n') ? line : line + '\n';
     // What `history` lists: each line read (bash keeps none that are empty), up to HISTSIZE.
     const hist = this.state.history;
-    for (const l of line.split('\n')) if (l.trim() !== '') hist.push(l);
-    if (hist.length > HISTSIZE) hist.splice(0, hist.length - HISTSIZE);
     // $LINENO counts the lines an interactive shell has read.
     this.state.lineBase = this.linesRead + 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.linesRead++;
+    if (text.indexOf('\n') === text.length - 1) {
+      // One line (most are): no splitting.
+      if (line.trim() !== '' && line !== '\n') hist.push(text.slice(0, -1));
+      this.linesRead++;
+    } else {
+      for (const l of line.split('\n')) if (l.trim() !== '') hist.push(l);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.linesRead++;
+    }
+    if (hist.length > HISTSIZE) hist.splice(0, hist.length - HISTSIZE);
     let status: number;
     try {
       status = await this.interp.runText(text, ctx);
