@@ -105,7 +105,7 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       }
       return jsonError(res, 404, 'Not found', [cid]);
     case 'POST': {
-      const parsed = extras().parseMemberURLs(contentType(req), req.body);
+      const parsed = etcdHttpExtras().parseMemberURLs(contentType(req), req.body);
       if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
       return s.addMember(parsed.peerURLs, (r) => {
         if (r === 'exists') return jsonError(res, 409, 'etcdserver: peerURL exists', [cid]);
@@ -115,7 +115,7 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       });
     }
     case 'DELETE': {
-      const got = extras().memberIdFromPath(rest);
+      const got = etcdHttpExtras().memberIdFromPath(rest);
       if ('status' in got) return refuseId(res, got, cid);
       const id = got.id;
       return s.removeMember(id, (r) => {
@@ -127,9 +127,9 @@ function members(s: EtcdServer, req: HttpRequest, res: HttpResponseWriter): void
       });
     }
     default: {
-      const got = extras().memberIdFromPath(rest);
+      const got = etcdHttpExtras().memberIdFromPath(rest);
       if ('status' in got) return refuseId(res, got, cid);
-      const parsed = extras().parseMemberURLs(contentType(req), req.body);
+      const parsed = etcdHttpExtras().parseMemberURLs(contentType(req), req.body);
       if ('status' in parsed) return jsonError(res, parsed.status, parsed.message!, [cid]);
       return s.updateMember(got.id, parsed.peerURLs, (status, msg) => {
         if (status === 204) {
@@ -148,11 +148,4 @@ const contentType = (req: HttpRequest) => req.headers.find(([k]) => k.toLowerCas
 function refuseId(res: HttpResponseWriter, e: MemberRequestError, cid: [string, string]): void {
   if (e.message === undefined) return goHttpError(res, e.status, 'Method Not Allowed', [cid]);
   jsonError(res, e.status, e.message, [cid]);
-}
-
-/** The members API's request checks: loaded with the shell, which every request to it comes from. */
-function extras() {
-  const m = etcdHttpExtras();
-  if (!m) throw new Error('etcd: the HTTP extras are not loaded (they come with the shell)');
-  return m;
 }

@@ -17,6 +17,9 @@ export const removedMemberPath = (id: string) => `/0/removed_members/${id}`;
 export const clusterVersionPath = '/0/version';
 /** etcd 2.3.7 sets the cluster version to major.minor.0. */
 export const CLUSTER_VERSION = '2.3.0';
+
+/** version.Cluster: a version as etcd logs a cluster version, `2.3.0` -> `2.3`. */
+export const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 export const SERVER_VERSION = '2.3.7';
 
 export function raftAttributesJson(m: Member): string {

@@ -1,5 +1,6 @@
 import type { EtcdDisk } from './disk.ts';
 import type { EtcdLog } from './log.ts';
+import { majorMinor } from './membership.ts';
 
 /**
  * raft's `newRaft ...` line. A restart without a snapshot (the sim takes none) knows no peers
@@ -27,8 +28,6 @@ export function logMemberStart(log: EtcdLog, disk: EtcdDisk, restart: boolean, s
   log.info(`starting server... [version: ${serverVersion}, cluster version: ${v ? majorMinor(v) : 'to_be_decided'}]`);
   if (restart) logReplay(log, disk);
 }
-
-const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
 /** The apply lines of the entries applied before the crash, as their replay prints them again. */
 function logReplay(log: EtcdLog, disk: EtcdDisk): void {

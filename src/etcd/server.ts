@@ -18,6 +18,7 @@ import {
   attributesJson,
   clusterVersionPath,
   memberAttributesPath,
+  majorMinor,
 } from './membership.ts';
 import { SelfStats, type FollowerStats } from './stats.ts';
 import { RaftTransport } from './raft-transport.ts';
@@ -44,8 +45,6 @@ export type { EtcdProcessHost } from './log.ts';
 
 /** What the etcd2 process is doing: none = not running (stopped, failed or never started). */
 export type EtcdMode = 'none' | 'starting' | 'member' | 'proxy';
-
-const majorMinor = (v: string) => v.split('.').slice(0, 2).join('.');
 
 /** etcd 2.3's request timeout: 5 s + 2 election timeouts. */
 const requestTimeoutMs = (electionMs: number) => 5000 + 2 * electionMs;
@@ -121,6 +120,11 @@ export class EtcdServer implements KeysServer {
   }
 
   private readonly proc: EtcdProcessHost | undefined;
+
+  /** Made before etcd 0.4's chunk was there, which now is: a new process object can run it. */
+  get madeWithoutItsModule(): boolean {
+    return this.v04 && !this.m04 && etcd04Module() !== undefined;
+  }
 
   /** member, proxy, starting (discovery or a join in progress) or none. */
   mode(): EtcdMode {

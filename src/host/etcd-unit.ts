@@ -76,7 +76,7 @@ export class EtcdUnit implements UnitBackend {
     const dir = cfg.dataDir ?? '';
     let disk = this.disks.get(dir);
     if (!disk) this.disks.set(dir, (disk = {}));
-    if (!this.current || this.disk !== disk || (this.current.config !== cfg && JSON.stringify(this.current.config) !== JSON.stringify(cfg))) {
+    if (!this.current || this.disk !== disk || this.current.madeWithoutItsModule || (this.current.config !== cfg && JSON.stringify(this.current.config) !== JSON.stringify(cfg))) {
       const server = this.make(cfg, disk);
       // etcd exiting by itself (a failed bootstrap) leaves the unit failed.
       server.onExit = (code) => this.exited(server, code);

@@ -177,7 +177,7 @@ export class Shell {
     this.state.lineBase = this.linesRead + 1;
     if (text.indexOf('\n') === text.length - 1) {
       // One line (most are): no splitting.
-      if (line.trim() !== '' && line !== '\n') hist.push(text.slice(0, -1));
+      if (line.trim() !== '') hist.push(text.slice(0, -1));
       this.linesRead++;
     } else {
       for (const l of line.split('\n')) if (l.trim() !== '') hist.push(l);

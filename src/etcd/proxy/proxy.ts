@@ -150,7 +150,8 @@ export class EtcdProxy {
       closed = true;
       abort?.();
     });
-    const headers = req.headers.filter(([k]) => !relayModule().SINGLE_HOP.has(k.toLowerCase()));
+    const { SINGLE_HOP } = etcdHttpExtras();
+    const headers = req.headers.filter(([k]) => !SINGLE_HOP.has(k.toLowerCase()));
     const attempt = (i: number) => {
       if (closed || this.stopped) return;
       if (i >= eps.length) {
@@ -161,7 +162,7 @@ export class EtcdProxy {
       const ep = eps[i]!;
       let connected = false;
       let answered = false;
-      const relay = new (relayModule().ResponseRelay)(res, req.method, world.clock);
+      const relay = new (etcdHttpExtras().ResponseRelay)(res, req.method, world.clock);
       const fail = (why: string) => {
         if (answered) return;
         answered = true;
@@ -209,11 +210,4 @@ export class EtcdProxy {
 function jsonError(res: HttpResponseWriter, status: number, msg: string): void {
   res.writeHead(status, [['Content-Type', 'application/json']]);
   res.end(JSON.stringify({ message: msg }));
-}
-
-/** The relay of a member's answer: loaded with the shell, which every proxied request comes from. */
-function relayModule() {
-  const m = etcdHttpExtras();
-  if (!m) throw new Error('etcd proxy: the HTTP extras are not loaded (they come with the shell)');
-  return m;
 }

@@ -194,10 +194,4 @@ describe("raft.go's log lines (etcd 2.3's journal), in the order raft prints the
       'b [logterm: 2, index: 2, vote: a] rejected vote from c [logterm: 2, index: 2] at term 3',
     ]);
   });
-
-  it('no logger, no lines made (etcd 0.4 logs its own way)', () => {
-    const s = mkState('a', ['a', 'b', 'c'], ents(1, [1]), { term: 1 });
-    expect(() => campaign(s, 0, 1000)).not.toThrow();
-    expect(s.logger).toBeUndefined();
-  });
 });

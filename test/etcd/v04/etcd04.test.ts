@@ -115,3 +115,22 @@ describe('three machines through discovery, 0.4 style', () => {
     expect(joiner).toMatch(/Discovery fetched back peer list: \[.*172\.17\.8\.10\d:7001.*\]/);
   });
 });
+
+describe('etcd 0.4 as a chunk of its own (lazy-modules.ts)', () => {
+  it('a start before the chunk is there fails (no crash); once it is, the next start runs 0.4', async () => {
+    const lazy = await import('../../../src/lazy-modules.ts');
+    const m04 = await import('../../../src/etcd/v04/index.ts');
+    lazy.provideEtcd04(undefined as unknown as typeof m04);
+    try {
+      // createCluster gives up waiting for a leader after its settle limit: etcd never starts.
+      const c = await createCluster({ machines: 1, seed: 3, userData: userData() });
+      expect((await c.exec('core-01', 'journalctl -u etcd --no-pager')).stdout).toContain('etcd.service: Main process exited, code=exited, status=1/FAILURE');
+      lazy.provideEtcd04(m04);
+      await c.exec('core-01', 'sudo systemctl restart etcd');
+      await c.advance(3000);
+      expect((await c.exec('core-01', 'curl -s http://127.0.0.1:4001/version')).stdout).toContain('etcd');
+    } finally {
+      lazy.provideEtcd04(m04);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { GoError } from './errors.ts';
 import type { Reply } from './round-trip.ts';
 import { clean } from '../../../../sim/go-path.ts';
 import { escapePath, parseURL, urlString, type GoURL } from '../../../../sim/go-url.ts';
+import { goJsonSyntaxError } from '../../../../etcd/go-json-syntax.ts';
 
 /** client.MembersAPI (client/members.go @v2.3.7). */
 export interface Member {
@@ -35,18 +36,12 @@ function action(method: string, rest: string[], body?: string): HttpAction {
 /** GET /v2/members, the request every command's endpoint sync sends. */
 const LIST = action('GET', []);
 
-/** encoding/json's complaint about a body that is not JSON at all. */
-function jsonSyntaxError(body: string): GoError {
-  const t = body.trimStart();
-  if (t === '') return new GoError('unexpected end of JSON input');
-  return new GoError(`invalid character '${t[0]}' looking for beginning of value`);
-}
-
 function parseJSON(body: string): unknown | GoError {
   try {
     return JSON.parse(body) as unknown;
   } catch {
-    return jsonSyntaxError(body);
+    // encoding/json's syntax error (its scanner, as etcd's own API reports one).
+    return new GoError(goJsonSyntaxError(body) ?? 'unexpected end of JSON input');
   }
 }
 
